@@ -1,0 +1,61 @@
+package roomchat.core.chat;
+
+import java.util.List;
+import roomchat.core.name.NameRules;
+import roomchat.core.room.Member;
+import roomchat.core.room.Room;
+
+/**
+ * The wording of every line the server sends, in one place: docs/protocol.md quotes these.
+ * Lines that are not chat start with {@link #NOTICE} or {@link #ERROR}.
+ */
+public final class Lines {
+
+    /** The start of a notice line. */
+    public static final String NOTICE = "* ";
+
+    /** The start of an error line. */
+    public static final String ERROR = "! ";
+
+    private Lines() {
+    }
+
+    /** A notice line. */
+    public static String notice(String text) {
+        return NOTICE + text;
+    }
+
+    /** An error line. */
+    public static String error(String text) {
+        return ERROR + text;
+    }
+
+    /** {@code [room] name: text}, a chat line as the room sees it. */
+    public static String chat(Room room, Member sender, String text) {
+        return "[" + room.name() + "] " + sender.name() + ": " + text;
+    }
+
+    /** {@code [target] name@room: text}, a line sent into another room with {@code :erm}. */
+    public static String relayed(Room target, Member sender, Room senderRoom, String text) {
+        return "[" + target.name() + "] " + sender.name() + "@" + senderRoom.name() + ": " + text;
+    }
+
+    /** The prompt for a screen name. */
+    public static String namePrompt() {
+        return notice("choose a screen name (" + NameRules.SCREEN_NAME_RULE + ")");
+    }
+
+    /** Where a member is now and who else is there. */
+    public static String youAreIn(Room room, List<String> company) {
+        return notice("you are in " + room.name()
+                + (company.isEmpty() ? ", nobody else is here" : " with " + String.join(", ", company)));
+    }
+
+    static String joined(Member member, Room room) {
+        return notice(member.name() + " has joined " + room.name());
+    }
+
+    static String left(Member member, Room room) {
+        return notice(member.name() + " has left " + room.name());
+    }
+}

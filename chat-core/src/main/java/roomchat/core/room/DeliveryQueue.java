@@ -1,0 +1,43 @@
+package roomchat.core.room;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A room's messages waiting for delivery, in the order they were offered, with the flag that lets
+ * at most one dispatcher thread drain them at a time. That single drainer is what keeps each
+ * room's order without a lock: producers only append, and whoever turns the flag on schedules
+ * the drain.
+ */
+public final class DeliveryQueue {
+
+    private final Queue<RoomMessage> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    /**
+     * Appends a message. Safe from any thread.
+     *
+     * @return true when the caller must schedule a drain, because no drain is running or due
+     */
+    public boolean offer(RoomMessage message) {
+        pending.add(message);
+        return draining.compareAndSet(false, true);
+    }
+
+    /** The next message, or null when none is waiting. Only the current drainer calls this. */
+    public RoomMessage poll() {
+        return pending.poll();
+    }
+
+    /**
+     * Called by the drainer when {@link #poll} found nothing: gives up the drain unless a message
+     * arrived in between.
+     *
+     * @return true when the drainer must stop; false when it still owns the drain and must go on
+     */
+    public boolean stopDraining() {
+        draining.set(false);
+        return pending.isEmpty() || !draining.compareAndSet(false, true);
+    }
+}

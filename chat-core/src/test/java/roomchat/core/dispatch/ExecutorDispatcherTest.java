@@ -1,0 +1,98 @@
+package roomchat.core.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import roomchat.core.room.LocalRoomRegistry;
+import roomchat.core.room.Member;
+import roomchat.core.room.Room;
+import roomchat.core.room.RoomMessage;
+import roomchat.core.testing.RecordingChannel;
+
+class ExecutorDispatcherTest {
+
+    private final LocalRoomRegistry registry = new LocalRoomRegistry("lobby");
+    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(4);
+    private final ExecutorService producers = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stop() {
+        producers.shutdownNow();
+        dispatcher.close();
+    }
+
+    private Member join(String name, RecordingChannel recorder) {
+        return registry.claim(name, recorder.channel()).orElseThrow().member();
+    }
+
+    @Test
+    void everyMemberButTheExcludedOneGetsTheLineOnce() throws Exception {
+        RecordingChannel alice = new RecordingChannel();
+        RecordingChannel bob = new RecordingChannel();
+        Member sender = join("alice", alice);
+        join("bob", bob);
+
+        dispatcher.publish(registry.defaultRoom(), RoomMessage.toOthers("[lobby] alice: hi", sender));
+        dispatcher.publish(registry.defaultRoom(), RoomMessage.toAll("* done"));
+
+        assertThat(bob.take(2)).containsExactly("[lobby] alice: hi", "* done");
+        assertThat(alice.take(1)).containsExactly("* done");
+        assertThat(alice.rest()).isEmpty();
+    }
+
+    @Test
+    void eachProducersOrderIsKeptInEveryRoomUnderConcurrency() throws Exception {
+        int producerCount = 4;
+        int perProducer = 2_000;
+        Map<String, RecordingChannel> listeners = new HashMap<>();
+        List<Room> rooms = new ArrayList<>();
+        for (String roomName : List.of("lobby", "games", "chess")) {
+            RecordingChannel listener = new RecordingChannel();
+            Member member = join("listener-" + roomName, listener);
+            if (!roomName.equals("lobby")) {
+                registry.create(member, roomName);
+            }
+            listeners.put(roomName, listener);
+            rooms.add(member.room());
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int p = 0; p < producerCount; p++) {
+            int producer = p;
+            sent.add(producers.submit(() -> {
+                start.await();
+                for (int seq = 0; seq < perProducer; seq++) {
+                    for (Room room : rooms) {
+                        dispatcher.publish(room, RoomMessage.toAll(producer + " " + seq));
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : sent) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+
+        for (RecordingChannel listener : listeners.values()) {
+            int[] next = new int[producerCount];
+            for (String line : listener.take(producerCount * perProducer)) {
+                String[] parts = line.split(" ");
+                int producer = Integer.parseInt(parts[0]);
+                assertThat(Integer.parseInt(parts[1])).as("producer %d", producer).isEqualTo(next[producer]++);
+            }
+            assertThat(listener.rest()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package roomchat.core.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.DefaultChannelId;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LocalRoomRegistryTest {
+
+    private static final int THREADS = 8;
+
+    private final LocalRoomRegistry registry = new LocalRoomRegistry("lobby");
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+    @AfterEach
+    void stopPool() throws InterruptedException {
+        pool.shutdownNow();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Channel groups tell channels apart by id, and every EmbeddedChannel has the same one by default. */
+    private static EmbeddedChannel newChannel() {
+        return new EmbeddedChannel(DefaultChannelId.newInstance());
+    }
+
+    private Member join(String name) {
+        return registry.claim(name, newChannel()).orElseThrow().member();
+    }
+
+    @Test
+    void claimPutsTheMemberInTheDefaultRoomWithItsCompany() {
+        join("alice");
+        RoomChange.Moved bob = registry.claim("bob", newChannel()).orElseThrow();
+        assertThat(bob.from()).isNull();
+        assertThat(bob.to()).isSameAs(registry.defaultRoom());
+        assertThat(bob.company()).containsExactly("alice");
+        assertThat(bob.member().room()).isSameAs(registry.defaultRoom());
+    }
+
+    @Test
+    void namesAreUniqueIgnoringCase() {
+        join("Alice");
+        assertThat(registry.claim("aLiCe", newChannel())).isEmpty();
+    }
+
+    @Test
+    void leavingFreesTheNameAndIsIdempotent() {
+        Member alice = join("alice");
+        assertThat(registry.leave(alice)).contains(registry.defaultRoom());
+        assertThat(registry.leave(alice)).isEmpty();
+        assertThat(registry.memberCount()).isZero();
+        assertThat(registry.claim("ALICE", newChannel())).isPresent();
+    }
+
+    @Test
+    void createMovesTheCreatorAndRefusesADuplicateInAnyCase() {
+        Member alice = join("alice");
+        Member bob = join("bob");
+        RoomChange created = registry.create(alice, "Games");
+        assertThat(created).isInstanceOfSatisfying(RoomChange.Moved.class, moved -> {
+            assertThat(moved.created()).isTrue();
+            assertThat(moved.from()).isSameAs(registry.defaultRoom());
+            assertThat(moved.to().name()).isEqualTo("Games");
+        });
+        assertThat(registry.create(bob, "games")).isInstanceOf(RoomChange.RoomExists.class);
+        assertThat(bob.room()).isSameAs(registry.defaultRoom());
+    }
+
+    @Test
+    void moveToFindsRoomsIgnoringCaseAndKnowsWhereYouAre() {
+        Member alice = join("alice");
+        Member bob = join("bob");
+        registry.create(alice, "games");
+        assertThat(registry.moveTo(bob, "GAMES")).isInstanceOfSatisfying(RoomChange.Moved.class,
+                moved -> assertThat(moved.company()).containsExactly("alice"));
+        assertThat(registry.moveTo(bob, "games")).isInstanceOf(RoomChange.AlreadyThere.class);
+        assertThat(registry.moveTo(bob, "chess")).isEqualTo(new RoomChange.NoSuchRoom("chess"));
+    }
+
+    @Test
+    void aRoomGoesWhenItsLastMemberLeavesButTheDefaultRoomStays() {
+        Member alice = join("alice");
+        registry.create(alice, "games");
+        registry.moveTo(alice, "lobby");
+        assertThat(registry.find("games")).isEmpty();
+        registry.leave(alice);
+        assertThat(registry.find("lobby")).contains(registry.defaultRoom());
+    }
+
+    @Test
+    void twoCreatorsOfOneRoomAtTheSameInstantMakeOneRoom() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            List<Member> creators = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                creators.add(join("c" + round + "-" + i));
+            }
+            String room = "race" + round;
+            List<RoomChange> results = runAtOnce(creators, member -> registry.create(member, room));
+            assertThat(results).filteredOn(RoomChange.Moved.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(RoomChange.RoomExists.class::isInstance).hasSize(THREADS - 1);
+        }
+    }
+
+    @Test
+    void oneNameClaimedByManyAtOnceGoesToOne() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            String name = "name" + round;
+            List<Optional<RoomChange.Moved>> results = runAtOnce(Collections.nCopies(THREADS, "claimer"),
+                    ignored -> registry.claim(name, newChannel()));
+            assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+        }
+        assertThat(registry.memberCount()).isEqualTo(50);
+    }
+
+    @Test
+    void contentionOverFewRoomsLosesAndDoublesNothing() throws Exception {
+        String[] rooms = {"lobby", "a", "b", "c"};
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                for (int i = 0; i < 2_000; i++) {
+                    Member member = join("t" + thread + "-" + i);
+                    for (int step = 0; step < 5; step++) {
+                        String room = rooms[random.nextInt(rooms.length)];
+                        if (!(registry.moveTo(member, room) instanceof RoomChange.Moved)) {
+                            registry.create(member, room);
+                        }
+                        assertThat(member.room().key()).isEqualTo(room);
+                    }
+                    if (random.nextBoolean()) {
+                        registry.leave(member);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(60, TimeUnit.SECONDS);
+        }
+        assertConsistent();
+    }
+
+    /** Every listed room is the default one or has members; every member is where its room says. */
+    private void assertConsistent() {
+        List<Room> rooms = registry.rooms();
+        assertThat(rooms).extracting(Room::key).doesNotHaveDuplicates();
+        int members = 0;
+        for (Room room : rooms) {
+            assertThat(room == registry.defaultRoom() || !room.isEmpty()).as("room %s", room).isTrue();
+            assertThat(registry.find(room.name())).containsSame(room);
+            assertThat(room.channels().size()).isEqualTo(room.memberNames().size());
+            members += room.memberNames().size();
+        }
+        assertThat(members).isEqualTo(registry.memberCount());
+    }
+
+    private <T, R> List<R> runAtOnce(List<T> inputs, java.util.function.Function<T, R> action) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<R>> futures = new ArrayList<>();
+        for (T input : inputs) {
+            Callable<R> task = () -> {
+                start.await();
+                return action.apply(input);
+            };
+            futures.add(pool.submit(task));
+        }
+        start.countDown();
+        List<R> results = new ArrayList<>();
+        for (Future<R> future : futures) {
+            results.add(future.get(10, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,27 @@
+package roomchat.server.session;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import roomchat.core.chat.Reply;
+
+/** Writes a {@link Reply} to the connection it answers, with one flush. */
+final class Replies {
+
+    private Replies() {
+    }
+
+    static void write(ChannelHandlerContext ctx, Reply reply) {
+        ChannelFuture last = null;
+        for (String line : reply.lines()) {
+            last = ctx.write(line);
+        }
+        if (last != null) {
+            ctx.flush();
+        }
+        if (reply.close()) {
+            // Close only once the goodbye has reached the socket.
+            (last != null ? last : ctx.newSucceededFuture()).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
