@@ -1,7 +1,7 @@
 package roomchat.server.tcp;
 
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.LineEncoder;
 import io.netty.handler.codec.string.LineSeparator;
@@ -15,7 +15,7 @@ import roomchat.server.session.ErrorLineHandler;
 import roomchat.server.session.NameChoiceHandler;
 
 /** The pipeline of a plain TCP connection, as nc speaks it: one line of UTF-8 text per message. */
-public final class TcpChatInitializer extends ChannelInitializer<SocketChannel> {
+public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
     private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
     private static final LineEncoder LINE_ENCODER = new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8);
@@ -32,7 +32,7 @@ public final class TcpChatInitializer extends ChannelInitializer<SocketChannel> 
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         channel.pipeline()
                 // A line longer than the limit fails at once and is skipped up to its line end.
                 .addLast(PipelineNames.LINE_FRAMER, new LineBasedFrameDecoder(maxLineBytes, true, true))

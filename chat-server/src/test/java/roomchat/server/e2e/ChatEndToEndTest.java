@@ -1,0 +1,239 @@
+package roomchat.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import roomchat.core.command.CommandWord;
+
+/** Users at nc terminals, over real sockets, using every command and meeting every error. */
+class ChatEndToEndTest {
+
+    @RegisterExtension
+    final RunningServer server = new RunningServer();
+
+    private final List<LineClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void disconnect() throws IOException {
+        for (LineClient client : clients) {
+            client.close();
+        }
+    }
+
+    private LineClient login(String name) throws IOException, InterruptedException {
+        LineClient client = LineClient.login(server.address(), name);
+        clients.add(client);
+        return client;
+    }
+
+    private LineClient connect() throws IOException {
+        LineClient client = LineClient.connect(server.address());
+        clients.add(client);
+        return client;
+    }
+
+    /** A round trip that proves every line sent to {@code client} before it has arrived. */
+    private static void sync(LineClient client) throws IOException, InterruptedException {
+        client.send(":cr nowhere-sync");
+        client.await("! no room named nowhere-sync (create it with :n nowhere-sync)");
+    }
+
+    @Test
+    void twoUsersChatAndNobodyHearsTheirOwnLine() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        alice.await("* bob has joined lobby");
+
+        alice.send("hello bob");
+        bob.await("[lobby] alice: hello bob");
+        bob.send("hi alice, ✓ ünïcode");
+        alice.await("[lobby] bob: hi alice, ✓ ünïcode");
+        sync(alice);
+        assertThat(alice.passed()).noneMatch(line -> line.contains("alice: hello bob"));
+    }
+
+    @Test
+    void theWelcomeNamesTheRoomAndWhoIsInIt() throws Exception {
+        login("alice");
+        login("bob");
+        LineClient carol = connect();
+        carol.await("* welcome to roomchat, 2 online");
+        carol.await(LineClient.PROMPT);
+        carol.send("carol");
+        carol.await("* you are in lobby with alice, bob");
+    }
+
+    @Test
+    void badAndTakenNamesAreRefusedUntilAGoodOne() throws Exception {
+        login("alice");
+        LineClient other = connect();
+        other.await(LineClient.PROMPT);
+        other.send("al ice");
+        other.await("! invalid name: names are 1-24 letters, digits, _ - or .");
+        other.await(LineClient.PROMPT);
+        other.send("x".repeat(25));
+        other.await("! invalid name: names are 1-24 letters, digits, _ - or .");
+        other.send("ALICE");
+        other.await("! name ALICE is taken");
+        other.await(LineClient.PROMPT);
+        other.send("alice2");
+        other.await("* you are in lobby with alice");
+    }
+
+    @Test
+    void roomsKeepTheirChatToThemselves() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        LineClient carol = login("carol");
+        LineClient dave = login("dave");
+        alice.send(":n games");
+        alice.await("* you are in games, nobody else is here");
+        dave.send(":cr games");
+        dave.await("* you are in games with alice");
+
+        bob.send("lobby talk");
+        carol.await("[lobby] bob: lobby talk");
+        dave.send("games talk");
+        alice.await("[games] dave: games talk");
+        sync(alice);
+        sync(bob);
+        assertThat(alice.passed()).noneMatch(line -> line.startsWith("[lobby]"));
+        assertThat(bob.passed()).noneMatch(line -> line.startsWith("[games]"));
+    }
+
+    @Test
+    void changeRoomMovesAndBothRoomsAreTold() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        LineClient carol = login("carol");
+        alice.send(":n games");
+        alice.await("* you are in games, nobody else is here");
+
+        bob.send(":CR Games");
+        bob.await("* you are in games with alice");
+        alice.await("* bob has joined games");
+        carol.await("* bob has left lobby");
+
+        bob.send(":change-room games");
+        bob.await("* you are already in games");
+        bob.send(":changeroom chess");
+        bob.await("! no room named chess (create it with :n chess)");
+        bob.send(":change_room bad/name");
+        bob.await("! invalid room name: room names are 1-32 letters, digits, _ - or .");
+        bob.send(":cr");
+        bob.await("! usage: :cr <room>");
+        bob.send("still here");
+        alice.await("[games] bob: still here");
+    }
+
+    @Test
+    void newRoomIsCreatedOnceAndItsCreatorMovesIn() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        alice.send(":new games");
+        alice.await("* created games");
+        alice.await("* you are in games, nobody else is here");
+        bob.await("* alice has left lobby");
+
+        bob.send(":nr GAMES");
+        bob.await("! room games already exists (join it with :cr games)");
+        bob.send(":n lobby");
+        bob.await("! room lobby already exists (join it with :cr lobby)");
+        bob.send(":n " + "r".repeat(33));
+        bob.await("! invalid room name: room names are 1-32 letters, digits, _ - or .");
+        bob.send(":n");
+        bob.await("! usage: :n <room>");
+    }
+
+    @Test
+    void messageRoomReachesAnotherRoomWithoutLeavingYours() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        LineClient carol = login("carol");
+        bob.send(":n games");
+        bob.await("* you are in games, nobody else is here");
+
+        alice.send(":erm games brb,  back in 5");
+        bob.await("[games] alice@lobby: brb,  back in 5");
+        alice.await("* sent to games");
+        alice.send(":era GAMES again");
+        bob.await("[games] alice@lobby: again");
+
+        carol.send("alice is still in lobby");
+        alice.await("[lobby] carol: alice is still in lobby");
+        alice.send(":erm chess hi");
+        alice.await("! no room named chess (create it with :n chess)");
+        alice.send(":erm games");
+        alice.await("! usage: :erm <room> <text>");
+        sync(carol);
+        assertThat(carol.passed()).noneMatch(line -> line.contains("brb"));
+    }
+
+    @Test
+    void helpListsEveryCommandAndItsAliases() throws Exception {
+        LineClient alice = login("alice");
+        alice.send(":help");
+        alice.await(line -> line.startsWith("* commands"), "the help header");
+        for (CommandWord command : CommandWord.values()) {
+            String line = alice.await(l -> l.startsWith("*   " + command.usage() + " "), command.usage());
+            assertThat(line).contains(command.description());
+            command.aliases().forEach(alias -> assertThat(line).contains(":" + alias));
+        }
+    }
+
+    @Test
+    void exitSaysGoodbyeClosesAndFreesTheName() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        alice.send(":e");
+        alice.await("* bye alice");
+        alice.awaitEnd();
+        bob.await("* alice has left lobby");
+        login("Alice");
+    }
+
+    @Test
+    void anAbruptDisconnectIsALeaveAndTheEmptyRoomGoes() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        alice.send(":n games");
+        alice.await("* you are in games, nobody else is here");
+        bob.send(":cr games");
+        bob.await("* you are in games with alice");
+
+        alice.close();
+        bob.await("* alice has left games");
+        bob.close();
+
+        LineClient again = login("alice");
+        again.send(":cr games");
+        again.await("! no room named games (create it with :n games)");
+        again.send(":n games");
+        again.await("* created games");
+    }
+
+    @Test
+    void badInputGetsOneErrorLineAndTheConnectionStaysUsable() throws Exception {
+        LineClient alice = login("alice");
+        LineClient bob = login("bob");
+        alice.send(":dance");
+        alice.await("! unknown command :dance (try :h)");
+        alice.send(":");
+        alice.await("! unknown command : (try :h)");
+        alice.send("x".repeat(5_000));
+        alice.await("! line too long (max 1024 bytes)");
+        alice.send("");
+        alice.send("   ");
+        alice.send("::)");
+        bob.await("[lobby] alice: :)");
+        alice.sendRaw("crlf works\r\n".getBytes(StandardCharsets.UTF_8));
+        bob.await("[lobby] alice: crlf works");
+        assertThat(bob.passed()).noneMatch(line -> line.startsWith("[lobby] alice:"));
+    }
+}

@@ -1,0 +1,124 @@
+package roomchat.server.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A user at nc: a plain socket that sends lines ending in a line feed and reads the server's lines
+ * on a thread of its own, so a test can wait for what arrives.
+ */
+final class LineClient implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final String PROMPT = "* choose a screen name (1-24 letters, digits, _ - or .)";
+    /** Stands for the end of the stream in the queue of lines; compared by identity. */
+    private static final String END = new String("<end of stream>");
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** Lines that arrived while waiting for another one. */
+    private final List<String> passed = new ArrayList<>();
+    private boolean ended;
+
+    private LineClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        Thread reader = new Thread(this::readLines, "client-reader-" + socket.getLocalPort());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static LineClient connect(InetSocketAddress server) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(server, (int) TIMEOUT.toMillis());
+        return new LineClient(socket);
+    }
+
+    /** Connects and claims {@code name}; returns once the user is in the default room. */
+    static LineClient login(InetSocketAddress server, String name) throws IOException, InterruptedException {
+        LineClient client = connect(server);
+        client.await(PROMPT);
+        client.send(name);
+        client.await(line -> line.startsWith("* you are in "), "the welcome");
+        client.await("* type :h for help, :e to leave");
+        return client;
+    }
+
+    void send(String line) throws IOException {
+        sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Waits for this exact line; returns it. */
+    String await(String expected) throws InterruptedException {
+        return await(expected::equals, '"' + expected + '"');
+    }
+
+    /** Waits for the first line that matches, keeping the lines before it in {@link #passed()}. */
+    String await(Predicate<String> wanted, String description) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            String line = ended ? null : received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == END) {
+                ended = true;
+            }
+            if (line == null || line == END) {
+                throw new AssertionError("no " + description + (ended ? " before the end of the stream" : " within "
+                        + TIMEOUT.toSeconds() + "s") + "; lines passed: " + passed);
+            }
+            if (wanted.test(line)) {
+                return line;
+            }
+            passed.add(line);
+        }
+    }
+
+    /** Waits for the server to close the connection, failing on any line that still comes. */
+    void awaitEnd() throws InterruptedException {
+        String line = received.poll(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        if (line != END) {
+            throw new AssertionError("expected the end of the stream, got " + line);
+        }
+        ended = true;
+    }
+
+    /** The lines that arrived while waiting for others, since the last call. */
+    List<String> passed() {
+        List<String> lines = new ArrayList<>(passed);
+        passed.clear();
+        return lines;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private void readLines() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                received.add(line);
+            }
+        } catch (IOException closed) {
+            // The test closed the socket, or the server reset it: either way the stream ends here.
+        }
+        received.add(END);
+    }
+}

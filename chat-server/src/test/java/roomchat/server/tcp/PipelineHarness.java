@@ -1,0 +1,52 @@
+package roomchat.server.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.DefaultChannelId;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.CharsetUtil;
+import java.util.ArrayList;
+import java.util.List;
+import roomchat.core.chat.ChatService;
+import roomchat.core.dispatch.ExecutorDispatcher;
+import roomchat.core.room.LocalRoomRegistry;
+
+/** A TCP pipeline on an {@link EmbeddedChannel}, fed bytes as a socket would be. */
+public final class PipelineHarness implements AutoCloseable {
+
+    public final LocalRoomRegistry registry = new LocalRoomRegistry("lobby");
+    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(1);
+    public final ChatService service = new ChatService(registry, dispatcher);
+    public final EmbeddedChannel channel;
+
+    public PipelineHarness(int maxLineBytes) {
+        channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(service, maxLineBytes));
+    }
+
+    /** Sends bytes as they would arrive from the socket, in one read. */
+    public void receive(String text) {
+        receive(text.getBytes(CharsetUtil.UTF_8));
+    }
+
+    public void receive(byte[] bytes) {
+        channel.writeInbound(Unpooled.wrappedBuffer(bytes));
+    }
+
+    /** Every line written to the socket since the last call. */
+    public List<String> sent() {
+        StringBuilder text = new StringBuilder();
+        for (ByteBuf buf = channel.readOutbound(); buf != null; buf = channel.readOutbound()) {
+            text.append(buf.toString(CharsetUtil.UTF_8));
+            buf.release();
+        }
+        List<String> lines = new ArrayList<>(List.of(text.toString().split("\n", -1)));
+        lines.remove(lines.size() - 1);
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        channel.finishAndReleaseAll();
+        dispatcher.close();
+    }
+}

@@ -1,0 +1,92 @@
+package roomchat.server.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.handler.codec.TooLongFrameException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import roomchat.core.command.Command;
+import roomchat.core.command.Input;
+import roomchat.server.PipelineNames;
+
+/** The bottom of the TCP pipeline: bytes to lines to inputs, with the session taken out. */
+class TcpFramingTest {
+
+    private static final int MAX_LINE = 16;
+
+    private final PipelineHarness harness = new PipelineHarness(MAX_LINE);
+
+    @BeforeEach
+    void keepOnlyTheDecoders() {
+        harness.channel.pipeline().remove(PipelineNames.SESSION);
+        harness.channel.pipeline().remove(PipelineNames.ERROR_LINES);
+        harness.sent();
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    private List<Input> inputs() {
+        List<Input> inputs = new ArrayList<>();
+        for (Object in = harness.channel.readInbound(); in != null; in = harness.channel.readInbound()) {
+            inputs.add((Input) in);
+        }
+        return inputs;
+    }
+
+    @Test
+    void linesEndWithLfOrCrLf() {
+        harness.receive("hello\nworld\r\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("hello"), new Input.ChatText("world"));
+    }
+
+    @Test
+    void aLineMayArriveInPiecesAndSeveralInOneRead() {
+        harness.receive("hel");
+        assertThat(inputs()).isEmpty();
+        harness.receive("lo\n:cr ga");
+        harness.receive("mes\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("hello"), new Command.ChangeRoom("games"));
+    }
+
+    @Test
+    void aCharacterSplitBetweenReadsIsDecodedWhole() {
+        byte[] bytes = "ök ✓\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        harness.receive(java.util.Arrays.copyOfRange(bytes, 0, 1));
+        harness.receive(java.util.Arrays.copyOfRange(bytes, 1, bytes.length));
+        assertThat(inputs()).containsExactly(new Input.ChatText("ök ✓"));
+    }
+
+    @Test
+    void invalidUtf8BecomesTheReplacementCharacter() {
+        harness.receive(new byte[] {'a', (byte) 0xff, 'b', '\n'});
+        assertThat(inputs()).containsExactly(new Input.ChatText("a\uFFFDb"));
+    }
+
+    @Test
+    void blankLinesGoNoFurther() {
+        harness.receive("\n \n\t\r\nx\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("x"));
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitPasses() {
+        harness.receive("x".repeat(MAX_LINE) + "\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("x".repeat(MAX_LINE)));
+    }
+
+    @Test
+    void aLongerLineFailsOnceAndIsSkippedToItsEnd() {
+        assertThatThrownBy(() -> harness.receive("y".repeat(MAX_LINE + 1)))
+                .isInstanceOf(TooLongFrameException.class);
+        harness.receive("y".repeat(100));
+        harness.receive("yyy\nnext\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("next"));
+    }
+}
