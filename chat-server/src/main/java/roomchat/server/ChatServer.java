@@ -1,58 +1,96 @@
 package roomchat.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.util.concurrent.Future;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.CharsetUtil;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
 import roomchat.core.chat.ChatService;
+import roomchat.core.chat.Lines;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.RoomRegistry;
+import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.tcp.TcpChatInitializer;
 
 /**
- * One chat server: the rooms, the dispatcher and the TCP listener, started and stopped together.
+ * One chat server: the rooms, the dispatcher and the listeners (plain TCP, and TLS when
+ * configured), started and stopped together.
  *
  * <p><b>Threads:</b> one event loop accepts connections; {@code ioThreads} event loops read, parse
  * and answer them (each connection stays on one loop for life); {@code dispatchThreads} deliver
- * room messages.
+ * room lines. {@link #close()} may be called from any thread, once or more.
  */
 public final class ChatServer implements AutoCloseable {
 
-    private static final long QUIET_PERIOD_MS = 0;
-    private static final long SHUTDOWN_TIMEOUT_MS = 2_000;
+    private static final byte[] SHUTTING_DOWN = (Lines.notice("server shutting down") + "\n").getBytes(CharsetUtil.UTF_8);
+    private static final long SHUTDOWN_QUIET_MS = 0;
+    private static final long LOOP_SHUTDOWN_TIMEOUT_MS = 2_000;
 
     private final ServerConfig config;
     private final IoTransport transport = IoTransport.best();
     private final RoomRegistry registry;
     private final ExecutorDispatcher dispatcher;
     private final ChatService service;
+    private final ConnectionTracker tracker;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private Channel listener;
+    private Channel tlsListener;
 
     public ChatServer(ServerConfig config) {
-        this.config = config;
-        this.registry = new LocalRoomRegistry(config.defaultRoom());
-        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount());
-        this.service = new ChatService(registry, dispatcher);
+        this(config, new LocalRoomRegistry(config.defaultRoom));
     }
 
-    /** Binds the listener; returns the address it listens on. */
-    public InetSocketAddress start() throws InterruptedException {
+    /** A server over the given rooms, whose default room must be the configured one. */
+    public ChatServer(ServerConfig config, RoomRegistry registry) {
+        config.validate();
+        this.config = config;
+        this.registry = registry;
+        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount());
+        this.service = new ChatService(registry, dispatcher);
+        this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
+    }
+
+    /** Binds the listeners; returns the address of the plain TCP one. */
+    public InetSocketAddress start() throws InterruptedException, SSLException {
         acceptGroup = new MultiThreadIoEventLoopGroup(1, transport.handlerFactory());
         ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        listener = bind(config.port, null);
+        if (config.tlsEnabled()) {
+            SslContext tls = SslContextBuilder.forServer(config.tlsCert.toFile(), config.tlsKey.toFile()).build();
+            tlsListener = bind(config.tlsPort, tls);
+        }
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    private Channel bind(int port, SslContext tls) throws InterruptedException {
+        int highWaterMark = config.maxPendingOutputBytes;
+        return new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
                 .channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new TcpChatInitializer(service, config.maxLineBytes()));
-        listener = bootstrap.bind(config.host(), config.port()).sync().channel();
-        return (InetSocketAddress) listener.localAddress();
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(highWaterMark / 2, highWaterMark))
+                .childHandler(new TcpChatInitializer(service, config, tracker, tls))
+                .bind(config.host, port).sync().channel();
+    }
+
+    /** The address of the TLS listener; null when TLS is off. */
+    public InetSocketAddress tlsAddress() {
+        return tlsListener == null ? null : (InetSocketAddress) tlsListener.localAddress();
     }
 
     /** Which I/O layer the event loops use: {@code EPOLL} or {@code NIO}. */
@@ -65,25 +103,64 @@ public final class ChatServer implements AutoCloseable {
         return registry;
     }
 
-    /** Completes when the listener has closed. */
-    public Future<Void> closeFuture() {
-        return listener.closeFuture();
+    /** Room lines dropped so far because their recipient was not reading. */
+    public long droppedDeliveries() {
+        return dispatcher.droppedDeliveries();
     }
 
-    /** Stops listening, closes every connection and stops the dispatcher. */
+    /** The open connections. */
+    public ChannelGroup connections() {
+        return tracker.connections();
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /**
+     * Stops the server gracefully: stops accepting, tells every user the server is shutting down,
+     * waits up to the shutdown timeout for that line to be sent, then closes every connection and
+     * stops the threads.
+     */
     @Override
     public void close() {
-        if (listener != null) {
-            listener.close().syncUninterruptibly();
+        if (!closing.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
         }
-        shutDown(acceptGroup);
-        shutDown(ioGroup);
-        dispatcher.close();
+        try {
+            closeListener(listener);
+            closeListener(tlsListener);
+            long timeoutMs = config.shutdownTimeout.toMillis();
+            connections().writeAndFlush(Unpooled.wrappedBuffer(SHUTTING_DOWN)).awaitUninterruptibly(timeoutMs);
+            connections().close().awaitUninterruptibly(timeoutMs);
+            shutDown(acceptGroup);
+            shutDown(ioGroup);
+            dispatcher.close();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private void awaitQuietly() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeListener(Channel channel) {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
     }
 
     private static void shutDown(EventLoopGroup group) {
         if (group != null) {
-            group.shutdownGracefully(QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            group.shutdownGracefully(SHUTDOWN_QUIET_MS, LOOP_SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .syncUninterruptibly();
         }
     }
 }

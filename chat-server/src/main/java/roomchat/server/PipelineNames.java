@@ -3,6 +3,12 @@ package roomchat.server;
 /** The names of the handlers in a connection's pipeline, from the socket up. */
 public final class PipelineNames {
 
+    /** TLS, on the TLS listener only. */
+    public static final String TLS = "tls";
+    /** Admits connections within the limits, tracks and logs them. */
+    public static final String CONNECTIONS = "connections";
+    /** Closes connections whose output stays backed up. */
+    public static final String SLOW_CONSUMER = "slowConsumer";
     /** Cuts the byte stream into lines, with a byte limit. */
     public static final String LINE_FRAMER = "lineFramer";
     /** Bytes of one line to a String. */
@@ -11,6 +17,10 @@ public final class PipelineNames {
     public static final String LINE_ENCODER = "lineEncoder";
     /** A String line to a chat line or a parsed command. */
     public static final String INPUT_DECODER = "lineToInput";
+    /** Counts input lines; fires when there were none for the state's timeout. */
+    public static final String IDLE_TIMER = "idleTimer";
+    /** Drops lines over the connection's rate, and closes a flood. */
+    public static final String RATE_LIMIT = "rateLimit";
     /** The per-connection state: choosing a name, then chatting, then closing. */
     public static final String SESSION = "session";
     /** Failures while handling input, to one error line for the user. */

@@ -1,56 +1,142 @@
 package roomchat.server;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
 import roomchat.core.name.NameRules;
 
 /**
- * Everything a server is started with. Each limit has a named default here, a flag in {@link Main}
- * and a line in docs/operations.md.
- *
- * @param host            the address to listen on
- * @param port            the TCP port for nc users; 0 picks a free one
- * @param defaultRoom     the room every user enters first
- * @param maxLineBytes    the longest line a user may send, in bytes, not counting its line end
- * @param ioThreads       event-loop threads for connections; 0 means one per core
- * @param dispatchThreads threads that deliver room messages; 0 means one per core
+ * Everything a server is started with: each setting is a field with its flag, its default (a named
+ * constant) and its description, in one place. {@link Main} fills it from the command line; tests
+ * start from {@link #defaults()} and change fields. docs/operations.md lists the same flags.
+ * Not thread-safe: set it up, then hand it to a {@link ChatServer}, which reads it once.
  */
-public record ServerConfig(String host, int port, String defaultRoom, int maxLineBytes,
-                           int ioThreads, int dispatchThreads) {
+public final class ServerConfig {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_ROOM = "lobby";
     public static final int DEFAULT_MAX_LINE_BYTES = 1024;
+    public static final int DEFAULT_MAX_PENDING_OUTPUT_BYTES = 1024 * 1024;
+    public static final String DEFAULT_SLOW_CONSUMER_TIMEOUT = "30s";
+    public static final String DEFAULT_IDLE_TIMEOUT = "5m";
+    public static final String DEFAULT_NAME_TIMEOUT = "60s";
+    public static final int DEFAULT_RATE = 20;
+    public static final int DEFAULT_BURST = 40;
+    public static final String DEFAULT_FLOOD_TIMEOUT = "10s";
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 100;
+    public static final String DEFAULT_SHUTDOWN_TIMEOUT = "3s";
+    public static final int DEFAULT_TLS_PORT = 8443;
     /** Stands for one thread per core in {@link #ioThreads} and {@link #dispatchThreads}. */
     public static final int PER_CORE = 0;
 
-    public ServerConfig {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0-65535, not " + port);
-        }
-        if (!NameRules.isRoomName(defaultRoom)) {
-            throw new IllegalArgumentException("default room must be " + NameRules.ROOM_NAME_RULE + ", not " + defaultRoom);
-        }
-        if (maxLineBytes < 1) {
-            throw new IllegalArgumentException("max line must be at least 1 byte, not " + maxLineBytes);
-        }
-        if (ioThreads < 0 || dispatchThreads < 0) {
-            throw new IllegalArgumentException("thread counts can't be negative");
-        }
-    }
+    @Option(names = "--host", defaultValue = DEFAULT_HOST,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    public String host;
 
-    /** The defaults, as documented. */
+    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT,
+            description = "TCP port for nc users; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    public int port;
+
+    @Option(names = "--default-room", defaultValue = DEFAULT_ROOM,
+            description = "The room every user enters first (default: ${DEFAULT-VALUE}).")
+    public String defaultRoom;
+
+    @Option(names = "--max-line", defaultValue = "" + DEFAULT_MAX_LINE_BYTES,
+            description = "Longest line a user may send, in bytes (default: ${DEFAULT-VALUE}).")
+    public int maxLineBytes;
+
+    @Option(names = "--max-pending-output", defaultValue = "" + DEFAULT_MAX_PENDING_OUTPUT_BYTES,
+            description = "Bytes that may wait to be sent to one user before room lines to it are dropped"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int maxPendingOutputBytes;
+
+    @Option(names = "--slow-consumer-timeout", defaultValue = DEFAULT_SLOW_CONSUMER_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "How long a user may stay over --max-pending-output before it is disconnected"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public Duration slowConsumerTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = DEFAULT_IDLE_TIMEOUT, converter = DurationConverter.class,
+            description = "Disconnect a named user after this long without input; 0 never (default: ${DEFAULT-VALUE}).")
+    public Duration idleTimeout;
+
+    @Option(names = "--name-timeout", defaultValue = DEFAULT_NAME_TIMEOUT, converter = DurationConverter.class,
+            description = "Disconnect a connection that has not chosen a name after this long; 0 never"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public Duration nameTimeout;
+
+    @Option(names = "--rate", defaultValue = "" + DEFAULT_RATE,
+            description = "Lines per second one connection may send, on average; 0 for no limit"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int ratePerSecond;
+
+    @Option(names = "--burst", defaultValue = "" + DEFAULT_BURST,
+            description = "Lines one connection may send at once above --rate (default: ${DEFAULT-VALUE}).")
+    public int burst;
+
+    @Option(names = "--flood-timeout", defaultValue = DEFAULT_FLOOD_TIMEOUT, converter = DurationConverter.class,
+            description = "Disconnect a connection that keeps sending over --rate for this long"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public Duration floodTimeout;
+
+    @Option(names = "--max-connections", defaultValue = "" + DEFAULT_MAX_CONNECTIONS,
+            description = "Connections the server holds at once (default: ${DEFAULT-VALUE}).")
+    public int maxConnections;
+
+    @Option(names = "--max-connections-per-ip", defaultValue = "" + DEFAULT_MAX_CONNECTIONS_PER_IP,
+            description = "Connections one address may hold at once (default: ${DEFAULT-VALUE}).")
+    public int maxConnectionsPerIp;
+
+    @Option(names = "--shutdown-timeout", defaultValue = DEFAULT_SHUTDOWN_TIMEOUT, converter = DurationConverter.class,
+            description = "How long a stopping server waits for its goodbye to reach users (default: ${DEFAULT-VALUE}).")
+    public Duration shutdownTimeout;
+
+    @Option(names = "--tls-cert", description = "PEM certificate chain; with --tls-key, also serve TLS.")
+    public Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key (PKCS#8) for --tls-cert.")
+    public Path tlsKey;
+
+    @Option(names = "--tls-port", defaultValue = "" + DEFAULT_TLS_PORT,
+            description = "TCP port for TLS users; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    public int tlsPort;
+
+    @Option(names = "--io-threads", defaultValue = "" + PER_CORE,
+            description = "Event-loop threads for connections; 0 = one per core (default: ${DEFAULT-VALUE}).")
+    public int ioThreads;
+
+    @Option(names = "--dispatch-threads", defaultValue = "" + PER_CORE,
+            description = "Threads that deliver room lines; 0 = one per core (default: ${DEFAULT-VALUE}).")
+    public int dispatchThreads;
+
+    /** The documented defaults: the same values the flags default to. */
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_ROOM, DEFAULT_MAX_LINE_BYTES, PER_CORE, PER_CORE);
+        ServerConfig config = new ServerConfig();
+        new picocli.CommandLine(config).parseArgs();
+        return config;
     }
 
-    /** This configuration listening on another address and port. */
-    public ServerConfig withAddress(String newHost, int newPort) {
-        return new ServerConfig(newHost, newPort, defaultRoom, maxLineBytes, ioThreads, dispatchThreads);
+    /** Whether TLS is configured. */
+    public boolean tlsEnabled() {
+        return tlsCert != null && tlsKey != null;
     }
 
-    /** This configuration with another line limit. */
-    public ServerConfig withMaxLineBytes(int newMaxLineBytes) {
-        return new ServerConfig(host, port, defaultRoom, newMaxLineBytes, ioThreads, dispatchThreads);
+    /** Throws IllegalArgumentException naming the first setting that can't work. */
+    public void validate() {
+        require(port >= 0 && port <= 65_535, "--port must be 0-65535");
+        require(tlsPort >= 0 && tlsPort <= 65_535, "--tls-port must be 0-65535");
+        require(NameRules.isRoomName(defaultRoom), "--default-room must be " + NameRules.ROOM_NAME_RULE);
+        require(maxLineBytes > 0, "--max-line must be at least 1");
+        require(maxPendingOutputBytes > 0, "--max-pending-output must be at least 1");
+        require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
+        require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
+        require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
+        require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");
+        for (Duration d : new Duration[] {slowConsumerTimeout, idleTimeout, nameTimeout, floodTimeout, shutdownTimeout}) {
+            require(!d.isNegative(), "durations can't be negative");
+        }
     }
 
     int ioThreadCount() {
@@ -63,5 +149,11 @@ public record ServerConfig(String host, int port, String defaultRoom, int maxLin
 
     private static int cores() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import roomchat.core.text.SafeText;
 
 /**
  * Turns one line, already framed and decoded, into an {@link Input}.
  *
  * <p>A line that starts with {@code :} is a command, unless it starts with {@code ::}, which is
  * chat with one colon removed. Command words ignore case; arguments are separated by any run of
- * spaces or tabs. A blank line has no meaning. Stateless and thread-safe.
+ * spaces or tabs. A blank line has no meaning. Control characters and bidi overrides are removed
+ * first ({@link SafeText}), so nothing parsed from a line can reach another user's terminal as
+ * anything but text. Stateless and thread-safe.
  */
 public final class InputParser {
 
@@ -18,7 +21,8 @@ public final class InputParser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The meaning of {@code line}, or empty when the line is blank. */
-    public Optional<Input> parse(String line) {
+    public Optional<Input> parse(String typed) {
+        String line = SafeText.clean(typed);
         if (line.isBlank()) {
             return Optional.empty();
         }

@@ -2,29 +2,31 @@ package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.netty.handler.timeout.IdleStateEvent;
 import roomchat.core.chat.ChatService;
+import roomchat.core.chat.Lines;
 import roomchat.core.chat.Reply;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
 import roomchat.server.PipelineNames;
+import roomchat.server.connection.Connections;
 
 /**
  * The chatting state of a connection: every input goes to the {@link ChatService} on behalf of
  * one member, and the answer goes back to this connection. A connection that closes, by
- * {@code :e} or otherwise, takes the member off the server. Runs on the connection's event loop.
+ * {@code :e}, idleness or otherwise, takes the member off the server. Runs on the connection's
+ * event loop.
  */
 public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input> {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatSessionHandler.class);
-
     private final ChatService service;
     private final Member member;
+    private final Timeouts timeouts;
 
-    public ChatSessionHandler(ChatService service, Member member) {
+    public ChatSessionHandler(ChatService service, Member member, Timeouts timeouts) {
         this.service = service;
         this.member = member;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -37,8 +39,17 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            String limit = timeouts.idleLimit();
+            Connections.closeAfter(ctx, Lines.notice("disconnected: idle for " + limit), "idle for " + limit);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        log.info("{} {} disconnected", ctx.channel().remoteAddress(), member);
         service.leave(member);
         ctx.fireChannelInactive();
     }

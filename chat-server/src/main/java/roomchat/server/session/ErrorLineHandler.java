@@ -8,15 +8,18 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.chat.Lines;
+import roomchat.server.connection.Connections;
 
 /**
  * The end of the pipeline: turns a failure while handling one user's input into one error line for
- * that user, and keeps the connection open. A broken socket is closed instead.
+ * that user, logged once with who it was, and keeps the connection open. A broken socket is closed
+ * instead. Nothing here touches another connection.
  */
 @ChannelHandler.Sharable
 public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorLineHandler.class);
+    private static final String INTERNAL_ERROR = Lines.error("internal error; your line was dropped");
 
     private final String lineTooLong;
 
@@ -28,12 +31,12 @@ public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
             ctx.writeAndFlush(lineTooLong);
-        } else if (cause instanceof IOException) {
-            log.debug("{} connection failed: {}", ctx.channel().remoteAddress(), cause.toString());
-            ctx.close();
+        } else if (cause instanceof IOException || cause.getCause() instanceof IOException) {
+            log.debug("{} connection failed: {}", Connections.describe(ctx.channel()), cause.toString());
+            Connections.close(ctx, "connection error");
         } else {
-            log.warn("{} input failed", ctx.channel().remoteAddress(), cause);
-            ctx.writeAndFlush(Lines.error("internal error; your line was dropped"));
+            log.warn("{}: input failed", Connections.describe(ctx.channel()), cause);
+            ctx.writeAndFlush(INTERNAL_ERROR);
         }
     }
 }

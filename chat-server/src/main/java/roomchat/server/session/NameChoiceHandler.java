@@ -2,31 +2,32 @@ package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.netty.handler.timeout.IdleStateEvent;
 import roomchat.core.chat.ChatService;
+import roomchat.core.chat.Lines;
 import roomchat.core.chat.NameStep;
 import roomchat.core.command.Input;
+import roomchat.core.room.Member;
 import roomchat.server.PipelineNames;
+import roomchat.server.connection.Connections;
 
 /**
  * The first state of a connection: greets the user and asks for a screen name until one is
- * claimed, then hands the connection to a {@link ChatSessionHandler}. Runs on the connection's
- * event loop.
+ * claimed, then hands the connection to a {@link ChatSessionHandler}. A connection that stays
+ * silent past the name timeout is closed. Runs on the connection's event loop.
  */
 public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> {
 
-    private static final Logger log = LoggerFactory.getLogger(NameChoiceHandler.class);
-
     private final ChatService service;
+    private final Timeouts timeouts;
 
-    public NameChoiceHandler(ChatService service) {
+    public NameChoiceHandler(ChatService service, Timeouts timeouts) {
         this.service = service;
+        this.timeouts = timeouts;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        log.info("{} connected", ctx.channel().remoteAddress());
         Replies.write(ctx, service.greeting());
         ctx.fireChannelActive();
     }
@@ -36,15 +37,25 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
         NameStep step = service.beforeName(input, ctx.channel());
         Replies.write(ctx, step.reply());
         if (step.member().isPresent()) {
-            ctx.pipeline().replace(this, PipelineNames.SESSION, new ChatSessionHandler(service, step.member().get()));
+            startChatting(ctx, step.member().get());
         } else if (step.reply().close()) {
             ctx.pipeline().replace(this, PipelineNames.SESSION, ClosingHandler.INSTANCE);
         }
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        log.info("{} disconnected before choosing a name", ctx.channel().remoteAddress());
-        ctx.fireChannelInactive();
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            String limit = timeouts.nameLimit();
+            Connections.closeAfter(ctx, Lines.notice("disconnected: no name chosen in " + limit), "no name in " + limit);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    private void startChatting(ChannelHandlerContext ctx, Member member) {
+        Connections.named(ctx.channel(), member);
+        ctx.pipeline().replace(PipelineNames.IDLE_TIMER, PipelineNames.IDLE_TIMER, timeouts.idleTimer());
+        ctx.pipeline().replace(this, PipelineNames.SESSION, new ChatSessionHandler(service, member, timeouts));
     }
 }

@@ -1,45 +1,72 @@
 package roomchat.server.tcp;
 
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.LineEncoder;
 import io.netty.handler.codec.string.LineSeparator;
 import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.CharsetUtil;
 import roomchat.core.chat.ChatService;
 import roomchat.core.command.InputParser;
 import roomchat.server.PipelineNames;
+import roomchat.server.ServerConfig;
 import roomchat.server.codec.LineToInputDecoder;
+import roomchat.server.connection.ConnectionTracker;
+import roomchat.server.connection.RateLimitHandler;
+import roomchat.server.connection.SlowConsumerHandler;
 import roomchat.server.session.ErrorLineHandler;
 import roomchat.server.session.NameChoiceHandler;
+import roomchat.server.session.Timeouts;
 
-/** The pipeline of a plain TCP connection, as nc speaks it: one line of UTF-8 text per message. */
+/**
+ * The pipeline of a TCP connection as nc speaks it, one line of UTF-8 text per message, in plain
+ * text or (given an {@link SslContext}) inside TLS.
+ */
 public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
     private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
     private static final LineEncoder LINE_ENCODER = new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8);
 
     private final ChatService service;
-    private final int maxLineBytes;
+    private final ServerConfig config;
+    private final ConnectionTracker tracker;
+    private final SslContext tls;
+    private final Timeouts timeouts;
     private final LineToInputDecoder inputDecoder = new LineToInputDecoder(new InputParser());
     private final ErrorLineHandler errorLines;
 
-    public TcpChatInitializer(ChatService service, int maxLineBytes) {
+    /** {@code tls} is null for plain TCP. */
+    public TcpChatInitializer(ChatService service, ServerConfig config, ConnectionTracker tracker, SslContext tls) {
         this.service = service;
-        this.maxLineBytes = maxLineBytes;
-        this.errorLines = new ErrorLineHandler(maxLineBytes);
+        this.config = config;
+        this.tracker = tracker;
+        this.tls = tls;
+        this.timeouts = new Timeouts(config.nameTimeout, config.idleTimeout);
+        this.errorLines = new ErrorLineHandler(config.maxLineBytes);
     }
 
     @Override
     protected void initChannel(Channel channel) {
-        channel.pipeline()
+        ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            pipeline.addLast(PipelineNames.TLS, tls.newHandler(channel.alloc()));
+        }
+        pipeline.addLast(PipelineNames.CONNECTIONS, tracker)
+                .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
                 // A line longer than the limit fails at once and is skipped up to its line end.
-                .addLast(PipelineNames.LINE_FRAMER, new LineBasedFrameDecoder(maxLineBytes, true, true))
+                .addLast(PipelineNames.LINE_FRAMER, new LineBasedFrameDecoder(config.maxLineBytes, true, true))
                 .addLast(PipelineNames.UTF8_DECODER, UTF8_DECODER)
                 .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER)
                 .addLast(PipelineNames.INPUT_DECODER, inputDecoder)
-                .addLast(PipelineNames.SESSION, new NameChoiceHandler(service))
+                .addLast(PipelineNames.IDLE_TIMER, timeouts.nameTimer());
+        if (config.ratePerSecond > 0) {
+            pipeline.addLast(PipelineNames.RATE_LIMIT,
+                    new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));
+        }
+        pipeline.addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts))
                 .addLast(PipelineNames.ERROR_LINES, errorLines);
     }
 }

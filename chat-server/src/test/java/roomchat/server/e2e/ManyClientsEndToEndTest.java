@@ -23,8 +23,12 @@ class ManyClientsEndToEndTest {
     private static final int ROOMS = 20;
     private static final int LINES_EACH = 50;
 
+    /** Everyone connects from 127.0.0.1 and sends as fast as it can: limits an operator would raise. */
     @RegisterExtension
-    final RunningServer server = new RunningServer();
+    final RunningServer server = new RunningServer(config -> {
+        config.maxConnectionsPerIp = CLIENTS;
+        config.ratePerSecond = 0;
+    });
 
     private final List<LineClient> clients = new ArrayList<>();
     private final ExecutorService senders = Executors.newFixedThreadPool(20);

@@ -1,6 +1,7 @@
 package roomchat.server.e2e;
 
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,15 +16,20 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
     private InetSocketAddress address;
 
     RunningServer() {
-        this(ServerConfig.defaults());
+        this(config -> { });
     }
 
-    RunningServer(ServerConfig config) {
-        this.config = config.withAddress("127.0.0.1", 0);
+    /** A server with the documented defaults as changed by {@code settings}, on a free loopback port. */
+    RunningServer(Consumer<ServerConfig> settings) {
+        config = ServerConfig.defaults();
+        config.host = "127.0.0.1";
+        config.port = 0;
+        config.tlsPort = 0;
+        settings.accept(config);
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws InterruptedException {
+    public void beforeEach(ExtensionContext context) throws Exception {
         server = new ChatServer(config);
         address = server.start();
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import roomchat.core.chat.ChatService;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.LocalRoomRegistry;
+import roomchat.server.ServerConfig;
+import roomchat.server.connection.ConnectionTracker;
 
 /** A TCP pipeline on an {@link EmbeddedChannel}, fed bytes as a socket would be. */
 public final class PipelineHarness implements AutoCloseable {
@@ -20,7 +22,10 @@ public final class PipelineHarness implements AutoCloseable {
     public final EmbeddedChannel channel;
 
     public PipelineHarness(int maxLineBytes) {
-        channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(service, maxLineBytes));
+        ServerConfig config = ServerConfig.defaults();
+        config.maxLineBytes = maxLineBytes;
+        ConnectionTracker tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
+        channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(service, config, tracker, null));
     }
 
     /** Sends bytes as they would arrive from the socket, in one read. */

@@ -1,0 +1,36 @@
+package roomchat.server.session;
+
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import roomchat.server.DurationConverter;
+
+/**
+ * How long a connection may stay silent: {@code name} while it chooses a screen name, {@code idle}
+ * once it chats. Zero means no limit. The timer is an {@link IdleStateHandler} that counts input
+ * lines; the session state in charge when it fires closes the connection.
+ */
+public record Timeouts(Duration name, Duration idle) {
+
+    /** The timer for the name-choosing state. */
+    public IdleStateHandler nameTimer() {
+        return timer(name);
+    }
+
+    /** The timer for the chatting state. */
+    public IdleStateHandler idleTimer() {
+        return timer(idle);
+    }
+
+    String nameLimit() {
+        return DurationConverter.format(name);
+    }
+
+    String idleLimit() {
+        return DurationConverter.format(idle);
+    }
+
+    private static IdleStateHandler timer(Duration limit) {
+        return new IdleStateHandler(limit.toMillis(), 0, 0, TimeUnit.MILLISECONDS);
+    }
+}
