@@ -92,16 +92,29 @@ public final class ExecutorDispatcher implements Dispatcher {
 
     private void drain(Room room) {
         DeliveryQueue queue = room.deliveries();
-        for (int delivered = 0; delivered < MAX_BATCH; ) {
-            RoomMessage message = queue.poll();
-            if (message != null) {
-                deliver(room, message);
-                delivered++;
-            } else if (queue.stopDraining()) {
-                return;
+        boolean finished = false;
+        int delivered = 0;
+        try {
+            while (delivered < MAX_BATCH) {
+                RoomMessage message = queue.poll();
+                if (message != null) {
+                    deliver(room, message);
+                    delivered++;
+                } else if (queue.stopDraining()) {
+                    finished = true;
+                    break;
+                }
+            }
+        } finally {
+            if (delivered > 0) {
+                // One flush per channel per batch, not one per line: a socket write per batch.
+                room.channels().flush();
+            }
+            // Still owning the drain (batch used up, or an Error escaped): hand it on, or the room goes silent.
+            if (!finished) {
+                schedule(room);
             }
         }
-        schedule(room);
     }
 
     private boolean takesMore(Channel channel) {
@@ -127,9 +140,9 @@ public final class ExecutorDispatcher implements Dispatcher {
             encoded.writeByte(LINE_END);
             ChannelMatcher recipients = message.recipients();
             // The group writes a retained duplicate to each channel and releases this buffer once.
-            room.channels().writeAndFlush(encoded, channel -> recipients.matches(channel) && takesMore(channel));
-        } catch (RuntimeException e) {
-            log.error("delivery to {} failed", room, e);
+            room.channels().write(encoded, channel -> recipients.matches(channel) && takesMore(channel));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("delivery to {} failed; the line was dropped", room, e);
         }
     }
 }

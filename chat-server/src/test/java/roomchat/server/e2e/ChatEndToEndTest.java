@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,31 +15,23 @@ class ChatEndToEndTest {
     @RegisterExtension
     final RunningServer server = new RunningServer();
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final Clients clients = new Clients(server);
 
     @AfterEach
     void disconnect() throws IOException {
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     private LineClient login(String name) throws IOException, InterruptedException {
-        LineClient client = LineClient.login(server.address(), name);
-        clients.add(client);
-        return client;
+        return clients.login(name);
     }
 
     private LineClient connect() throws IOException {
-        LineClient client = LineClient.connect(server.address());
-        clients.add(client);
-        return client;
+        return clients.connect();
     }
 
-    /** A round trip that proves every line sent to {@code client} before it has arrived. */
     private static void sync(LineClient client) throws IOException, InterruptedException {
-        client.send(":cr nowhere-sync");
-        client.await("! no room named nowhere-sync (create it with :n nowhere-sync)");
+        Clients.sync(client);
     }
 
     @Test

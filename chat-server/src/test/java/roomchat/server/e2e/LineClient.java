@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -31,11 +32,13 @@ final class LineClient implements AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     /** Lines that arrived while waiting for another one. */
     private final List<String> passed = new ArrayList<>();
+    private final CountDownLatch reading;
     private boolean ended;
 
-    private LineClient(Socket socket) throws IOException {
+    private LineClient(Socket socket, boolean paused) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
+        this.reading = new CountDownLatch(paused ? 1 : 0);
         Thread reader = new Thread(this::readLines, "client-reader-" + socket.getLocalPort());
         reader.setDaemon(true);
         reader.start();
@@ -44,17 +47,49 @@ final class LineClient implements AutoCloseable {
     static LineClient connect(InetSocketAddress server) throws IOException {
         Socket socket = new Socket();
         socket.connect(server, (int) TIMEOUT.toMillis());
-        return new LineClient(socket);
+        return new LineClient(socket, false);
+    }
+
+    /** A user whose terminal is suspended: nothing is read from the socket until {@link #resume()}. */
+    static LineClient connectPaused(InetSocketAddress server, int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBufferBytes);
+        socket.connect(server, (int) TIMEOUT.toMillis());
+        return new LineClient(socket, true);
+    }
+
+    /** A client over a socket that is already connected, such as a TLS one. */
+    static LineClient over(Socket connected) throws IOException {
+        return new LineClient(connected, false);
+    }
+
+    /** Starts reading, for a client connected paused. */
+    void resume() {
+        reading.countDown();
+    }
+
+    int localPort() {
+        return socket.getLocalPort();
     }
 
     /** Connects and claims {@code name}; returns once the user is in the default room. */
     static LineClient login(InetSocketAddress server, String name) throws IOException, InterruptedException {
         LineClient client = connect(server);
-        client.await(PROMPT);
-        client.send(name);
-        client.await(line -> line.startsWith("* you are in "), "the welcome");
-        client.await("* type :h for help, :e to leave");
-        return client;
+        try {
+            return client.claim(name);
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Claims {@code name} on a fresh connection; returns once the user is in the default room. */
+    LineClient claim(String name) throws IOException, InterruptedException {
+        await(PROMPT);
+        send(name);
+        await(line -> line.startsWith("* you are in "), "the welcome");
+        await("* type :h for help, :e to leave");
+        return this;
     }
 
     void send(String line) throws IOException {
@@ -90,13 +125,36 @@ final class LineClient implements AutoCloseable {
         }
     }
 
-    /** Waits for the server to close the connection, failing on any line that still comes. */
-    void awaitEnd() throws InterruptedException {
-        String line = received.poll(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
-        if (line != END) {
-            throw new AssertionError("expected the end of the stream, got " + line);
+    /** The next line, or null if none comes within {@code timeout}. */
+    String poll(Duration timeout) throws InterruptedException {
+        String line = received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (line == END) {
+            ended = true;
+            return null;
         }
-        ended = true;
+        return line;
+    }
+
+    /** Forgets every line received so far. */
+    void discardReceived() {
+        received.removeIf(line -> line != END);
+        passed.clear();
+    }
+
+    /** Waits for the server to close the connection, keeping the lines before the end in {@link #passed()}. */
+    void awaitEnd() throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!ended) {
+            String line = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("the connection is still open after " + TIMEOUT.toSeconds() + "s");
+            }
+            if (line == END) {
+                ended = true;
+            } else {
+                passed.add(line);
+            }
+        }
     }
 
     /** The lines that arrived while waiting for others, since the last call. */
@@ -112,6 +170,12 @@ final class LineClient implements AutoCloseable {
     }
 
     private void readLines() {
+        try {
+            reading.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 received.add(line);

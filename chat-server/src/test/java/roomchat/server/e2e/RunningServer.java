@@ -2,9 +2,12 @@ package roomchat.server.e2e;
 
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import roomchat.core.room.LocalRoomRegistry;
+import roomchat.core.room.RoomRegistry;
 import roomchat.server.ChatServer;
 import roomchat.server.ServerConfig;
 
@@ -12,6 +15,7 @@ import roomchat.server.ServerConfig;
 final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
     private final ServerConfig config;
+    private final Function<String, RoomRegistry> registries;
     private ChatServer server;
     private InetSocketAddress address;
 
@@ -21,6 +25,12 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
     /** A server with the documented defaults as changed by {@code settings}, on a free loopback port. */
     RunningServer(Consumer<ServerConfig> settings) {
+        this(settings, LocalRoomRegistry::new);
+    }
+
+    /** As above, over rooms made by {@code registries} from the default room's name. */
+    RunningServer(Consumer<ServerConfig> settings, Function<String, RoomRegistry> registries) {
+        this.registries = registries;
         config = ServerConfig.defaults();
         config.host = "127.0.0.1";
         config.port = 0;
@@ -30,7 +40,7 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        server = new ChatServer(config);
+        server = new ChatServer(config, registries.apply(config.defaultRoom));
         address = server.start();
     }
 

@@ -1,0 +1,46 @@
+package roomchat.server.e2e;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The clients a test opened against its server, all closed after it. */
+final class Clients implements AutoCloseable {
+
+    private final RunningServer server;
+    private final List<LineClient> open = new ArrayList<>();
+
+    Clients(RunningServer server) {
+        this.server = server;
+    }
+
+    LineClient login(String name) throws IOException, InterruptedException {
+        return connect().claim(name);
+    }
+
+    LineClient connect() throws IOException {
+        return keep(LineClient.connect(server.address()));
+    }
+
+    LineClient keep(LineClient client) {
+        synchronized (open) {
+            open.add(client);
+        }
+        return client;
+    }
+
+    /** A round trip that proves every line sent to {@code client} before it has arrived. */
+    static void sync(LineClient client) throws IOException, InterruptedException {
+        client.send(":cr nowhere-sync");
+        client.await("! no room named nowhere-sync (create it with :n nowhere-sync)");
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (open) {
+            for (LineClient client : open) {
+                client.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package roomchat.server.e2e;
+
+import java.io.IOException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** One connection over a limit is refused with one line; nobody already connected notices. */
+class ConnectionLimitsEndToEndTest {
+
+    @Nested
+    class Total {
+
+        @RegisterExtension
+        final RunningServer server = new RunningServer(config -> config.maxConnections = 2);
+
+        private final Clients clients = new Clients(server);
+
+        @AfterEach
+        void disconnect() throws IOException {
+            clients.close();
+        }
+
+        @Test
+        void oneOverTheLimitIsToldTheServerIsFull() throws Exception {
+            LineClient alice = clients.login("alice");
+            LineClient bob = clients.login("bob");
+            LineClient third = clients.connect();
+            third.await("! server full");
+            third.awaitEnd();
+
+            alice.send("unaffected");
+            bob.await("[lobby] alice: unaffected");
+            alice.send(":e");
+            bob.await("* alice has left lobby");
+            clients.login("carol");
+        }
+    }
+
+    @Nested
+    class PerAddress {
+
+        @RegisterExtension
+        final RunningServer server = new RunningServer(config -> config.maxConnectionsPerIp = 2);
+
+        private final Clients clients = new Clients(server);
+
+        @AfterEach
+        void disconnect() throws IOException {
+            clients.close();
+        }
+
+        @Test
+        void oneOverTheLimitFromOneAddressIsRefused() throws Exception {
+            LineClient alice = clients.login("alice");
+            LineClient bob = clients.login("bob");
+            LineClient third = clients.connect();
+            third.await("! too many connections from your address");
+            third.awaitEnd();
+
+            bob.send("unaffected");
+            alice.await("[lobby] bob: unaffected");
+        }
+    }
+}
