@@ -52,7 +52,7 @@ public final class ChatServer implements AutoCloseable {
     private Channel tlsListener;
 
     public ChatServer(ServerConfig config) {
-        this(config, new LocalRoomRegistry(config.defaultRoom));
+        this(config, new LocalRoomRegistry(config.defaultRoom, config.historyLines));
     }
 
     /** A server over the given rooms, whose default room must be the configured one. */

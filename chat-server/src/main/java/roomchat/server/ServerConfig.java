@@ -16,6 +16,7 @@ public final class ServerConfig {
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_ROOM = "lobby";
+    public static final int DEFAULT_HISTORY_LINES = 20;
     public static final int DEFAULT_MAX_LINE_BYTES = 1024;
     public static final int DEFAULT_MAX_PENDING_OUTPUT_BYTES = 1024 * 1024;
     public static final String DEFAULT_SLOW_CONSUMER_TIMEOUT = "30s";
@@ -42,6 +43,11 @@ public final class ServerConfig {
     @Option(names = "--default-room", defaultValue = DEFAULT_ROOM,
             description = "The room every user enters first (default: ${DEFAULT-VALUE}).")
     public String defaultRoom;
+
+    @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY_LINES,
+            description = "Lines of each room's history replayed to whoever joins it; 0 keeps none"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int historyLines;
 
     @Option(names = "--max-line", defaultValue = "" + DEFAULT_MAX_LINE_BYTES,
             description = "Longest line a user may send, in bytes (default: ${DEFAULT-VALUE}).")
@@ -129,6 +135,7 @@ public final class ServerConfig {
         require(tlsPort >= 0 && tlsPort <= 65_535, "--tls-port must be 0-65535");
         require(NameRules.isRoomName(defaultRoom), "--default-room must be " + NameRules.ROOM_NAME_RULE);
         require(maxLineBytes > 0, "--max-line must be at least 1");
+        require(historyLines >= 0, "--history can't be negative");
         require(maxPendingOutputBytes > 0, "--max-pending-output must be at least 1");
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");

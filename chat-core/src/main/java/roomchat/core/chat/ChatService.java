@@ -16,9 +16,10 @@ import roomchat.core.room.RoomRegistry;
 
 /**
  * The rules of the chat: what each input does, who hears about it, and what its sender is told.
+ * Choosing a name and plain chat live here; each family of commands has a class of its own.
  *
  * <p><b>Threads:</b> called on the event loop of the connection whose user typed the line. Changes
- * to rooms go through the {@link RoomRegistry}; everything meant for a room goes through the
+ * to rooms go through the {@link RoomRegistry}; everything meant for others goes through the
  * {@link Dispatcher}, so a call here never waits on a fan-out. The answer to the sender comes back
  * as a {@link Reply} for the caller to write on that same event loop.
  */
@@ -28,11 +29,19 @@ public final class ChatService {
 
     private final RoomRegistry registry;
     private final Dispatcher dispatcher;
+    private final Moves moves;
+    private final RoomCommands roomCommands;
+    private final PeopleCommands peopleCommands;
+    private final HostCommands hostCommands;
 
     /** A chat over these rooms, delivering through this dispatcher. */
     public ChatService(RoomRegistry registry, Dispatcher dispatcher) {
         this.registry = registry;
         this.dispatcher = dispatcher;
+        this.moves = new Moves(dispatcher);
+        this.roomCommands = new RoomCommands(registry, dispatcher, moves);
+        this.peopleCommands = new PeopleCommands(registry, dispatcher);
+        this.hostCommands = new HostCommands(registry, dispatcher, moves);
     }
 
     /** What a new connection is told before anything else. */
@@ -53,7 +62,7 @@ public final class ChatService {
             return new NameStep(Reply.closing(Lines.notice("bye")), Optional.empty());
         }
         String reason = input instanceof Input.Invalid invalid ? invalid.reason() : "choose a screen name first";
-        return new NameStep(Reply.of(Lines.error(reason), Lines.namePrompt()), Optional.empty());
+        return rejectName(reason);
     }
 
     /** Handles a line typed by a member. */
@@ -70,10 +79,7 @@ public final class ChatService {
 
     /** Takes a member off the server: out of its room, which is told, and its name freed. Idempotent. */
     public void leave(Member member) {
-        registry.leave(member).ifPresent(room -> {
-            log.info("{} {} left {}", member.channel().remoteAddress(), member, room);
-            dispatcher.publish(room, RoomMessage.toAll(Lines.left(member, room)));
-        });
+        registry.leave(member).ifPresent(departure -> moves.departed(member, departure));
     }
 
     private NameStep chooseName(String name, Channel channel) {
@@ -86,9 +92,7 @@ public final class ChatService {
         }
         RoomChange.Moved moved = entered.get();
         log.info("{} is now {}", channel.remoteAddress(), moved.member());
-        announce(moved);
-        Reply welcome = Reply.of(Lines.youAreIn(moved.to(), moved.company()),
-                Lines.notice("type :h for help, :e to leave"));
+        Reply welcome = Reply.of(moves.announce(moved), Lines.notice("type :h for help, :e to leave"));
         return new NameStep(welcome, Optional.of(moved.member()));
     }
 
@@ -99,82 +103,39 @@ public final class ChatService {
     private void say(Member member, String text) {
         Room room = member.room();
         if (room != null) {
-            dispatcher.publish(room, RoomMessage.toOthers(Lines.chat(room, member, text), member));
+            dispatcher.publish(room, RoomMessage.said(Lines.chat(room, member, text), member));
         }
     }
 
     private Reply execute(Member member, Command command) {
-        if (command instanceof Command.ChangeRoom change) {
-            return changeRoom(member, change.room());
-        }
-        if (command instanceof Command.NewRoom create) {
-            return newRoom(member, create.room());
-        }
-        if (command instanceof Command.MessageRoom message) {
-            return messageRoom(member, message.room(), message.text());
-        }
-        if (command instanceof Command.Help) {
+        if (command instanceof Command.ChangeRoom c) {
+            return roomCommands.changeRoom(member, c);
+        } else if (command instanceof Command.NewRoom c) {
+            return roomCommands.newRoom(member, c);
+        } else if (command instanceof Command.MessageRoom c) {
+            return roomCommands.messageRoom(member, c);
+        } else if (command instanceof Command.ListRooms) {
+            return roomCommands.listRooms();
+        } else if (command instanceof Command.Who) {
+            return roomCommands.who(member);
+        } else if (command instanceof Command.PrivateMessage c) {
+            return peopleCommands.privateMessage(member, c);
+        } else if (command instanceof Command.Nick c) {
+            return peopleCommands.nick(member, c);
+        } else if (command instanceof Command.Me c) {
+            return peopleCommands.me(member, c);
+        } else if (command instanceof Command.SetPassword c) {
+            return hostCommands.password(member, c);
+        } else if (command instanceof Command.SetTopic c) {
+            return hostCommands.topic(member, c);
+        } else if (command instanceof Command.Kick c) {
+            return hostCommands.kick(member, c);
+        } else if (command instanceof Command.Promote c) {
+            return hostCommands.promote(member, c);
+        } else if (command instanceof Command.Help) {
             return HelpText.reply();
         }
         leave(member);
         return Reply.closing(Lines.notice("bye " + member.name()));
-    }
-
-    private Reply changeRoom(Member member, String roomName) {
-        if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
-        }
-        RoomChange change = registry.moveTo(member, roomName);
-        if (change instanceof RoomChange.Moved moved) {
-            announce(moved);
-            return Reply.of(Lines.youAreIn(moved.to(), moved.company()));
-        }
-        if (change instanceof RoomChange.AlreadyThere already) {
-            return Reply.of(Lines.notice("you are already in " + already.room().name()));
-        }
-        return noSuchRoom(roomName);
-    }
-
-    private Reply newRoom(Member member, String roomName) {
-        if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
-        }
-        RoomChange change = registry.create(member, roomName);
-        if (change instanceof RoomChange.Moved moved) {
-            announce(moved);
-            return Reply.of(Lines.notice("created " + moved.to().name()), Lines.youAreIn(moved.to(), moved.company()));
-        }
-        String existing = ((RoomChange.RoomExists) change).room().name();
-        return Reply.of(Lines.error("room " + existing + " already exists (join it with :cr " + existing + ")"));
-    }
-
-    private Reply messageRoom(Member member, String roomName, String text) {
-        if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
-        }
-        Optional<Room> target = registry.find(roomName);
-        Room own = member.room();
-        if (target.isEmpty() || own == null) {
-            return noSuchRoom(roomName);
-        }
-        dispatcher.publish(target.get(), RoomMessage.toOthers(Lines.relayed(target.get(), member, own, text), member));
-        return Reply.of(Lines.notice("sent to " + target.get().name()));
-    }
-
-    private void announce(RoomChange.Moved moved) {
-        Member member = moved.member();
-        log.info("{} {} joined {}", member.channel().remoteAddress(), member, moved.to());
-        if (moved.from() != null) {
-            dispatcher.publish(moved.from(), RoomMessage.toAll(Lines.left(member, moved.from())));
-        }
-        dispatcher.publish(moved.to(), RoomMessage.toOthers(Lines.joined(member, moved.to()), member));
-    }
-
-    private static Reply invalidRoomName() {
-        return Reply.of(Lines.error("invalid room name: room names are " + NameRules.ROOM_NAME_RULE));
-    }
-
-    private static Reply noSuchRoom(String roomName) {
-        return Reply.of(Lines.error("no room named " + roomName + " (create it with :n " + roomName + ")"));
     }
 }

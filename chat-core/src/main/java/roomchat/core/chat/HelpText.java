@@ -26,7 +26,7 @@ final class HelpText {
                     : " (also :" + String.join(", :", command.aliases()) + ")";
             lines.add(Lines.notice("  " + pad(command.usage(), width) + "  " + command.description() + aliases));
         }
-        return new Reply(List.copyOf(lines), false);
+        return new Reply(lines, false);
     }
 
     private static String pad(String text, int width) {

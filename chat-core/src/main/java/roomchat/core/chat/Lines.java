@@ -1,9 +1,11 @@
 package roomchat.core.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
 import roomchat.core.room.Room;
+import roomchat.core.room.RoomInfo;
 
 /**
  * The wording of every line the server sends, in one place: docs/protocol.md quotes these.
@@ -40,6 +42,16 @@ public final class Lines {
         return "[" + target.name() + "] " + sender.name() + "@" + senderRoom.name() + ": " + text;
     }
 
+    /** {@code [dm] name: text}, a private line as its recipient sees it. */
+    public static String privateLine(Member sender, String text) {
+        return "[dm] " + sender.name() + ": " + text;
+    }
+
+    /** {@code * name does something}, an action line. */
+    public static String action(Member actor, String action) {
+        return notice(actor.name() + " " + action);
+    }
+
     /** The prompt for a screen name. */
     public static String namePrompt() {
         return notice("choose a screen name (" + NameRules.SCREEN_NAME_RULE + ")");
@@ -51,11 +63,46 @@ public final class Lines {
                 + (company.isEmpty() ? ", nobody else is here" : " with " + String.join(", ", company)));
     }
 
+    static String topic(String topic) {
+        return notice("topic: " + topic);
+    }
+
     static String joined(Member member, Room room) {
         return notice(member.name() + " has joined " + room.name());
     }
 
     static String left(Member member, Room room) {
         return notice(member.name() + " has left " + room.name());
+    }
+
+    static String newHost(Member member, Room room) {
+        return notice(member.name() + " is now a host of " + room.name());
+    }
+
+    static String noSuchUser(String name) {
+        return error("no user named " + name);
+    }
+
+    /** {@code games: 2 members, locked, topic: friday}, one room in {@code :rooms}. */
+    static String roomEntry(RoomInfo room) {
+        int count = room.members().size();
+        StringBuilder entry = new StringBuilder("  ").append(room.name()).append(": ")
+                .append(count).append(count == 1 ? " member" : " members");
+        if (room.locked()) {
+            entry.append(", locked");
+        }
+        if (room.topic() != null) {
+            entry.append(", topic: ").append(room.topic());
+        }
+        return notice(entry.toString());
+    }
+
+    /** {@code in games: alice (host), bob}, the answer to {@code :who}. */
+    static String who(RoomInfo room) {
+        List<String> names = new ArrayList<>(room.members().size());
+        for (String name : room.members()) {
+            names.add(room.hosts().contains(name) ? name + " (host)" : name);
+        }
+        return notice("in " + room.name() + ": " + String.join(", ", names));
     }
 }

@@ -1,5 +1,6 @@
 package roomchat.core.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,12 +9,23 @@ import java.util.List;
  */
 public record Reply(List<String> lines, boolean close) {
 
+    public Reply {
+        lines = List.copyOf(lines);
+    }
+
     /** No answer at all. */
     public static final Reply NONE = new Reply(List.of(), false);
 
     /** Lines to send, keeping the connection open. */
     public static Reply of(String... lines) {
         return new Reply(List.of(lines), false);
+    }
+
+    /** These lines, then more, keeping the connection open. */
+    public static Reply of(List<String> first, String... more) {
+        List<String> lines = new ArrayList<>(first);
+        lines.addAll(List.of(more));
+        return new Reply(lines, false);
     }
 
     /** Lines to send, then close the connection. */

@@ -1,21 +1,59 @@
 package roomchat.core.command;
 
+import java.util.Optional;
+
 /**
  * A parsed colon command with its arguments. Which words and aliases produce which command is
  * decided once, in {@link CommandWord}.
  */
 public sealed interface Command extends Input {
 
-    /** {@code :cr <room>}: move to an existing room. */
-    record ChangeRoom(String room) implements Command {
+    /** {@code :cr <room> [password]}: move to an existing room. */
+    record ChangeRoom(String room, Optional<String> password) implements Command {
     }
 
     /** {@code :n <room>}: create a room and move into it. */
     record NewRoom(String room) implements Command {
     }
 
-    /** {@code :erm <room> <text>}: send one line to another room without leaving one's own. */
-    record MessageRoom(String room, String text) implements Command {
+    /** {@code :erm <room>[:password] <text>}: send one line to another room without leaving one's own. */
+    record MessageRoom(String room, Optional<String> password, String text) implements Command {
+    }
+
+    /** {@code :rooms}: list the rooms. */
+    record ListRooms() implements Command {
+    }
+
+    /** {@code :who}: list the members of one's room. */
+    record Who() implements Command {
+    }
+
+    /** {@code :msg <name> <text>}: a private line to one user. */
+    record PrivateMessage(String name, String text) implements Command {
+    }
+
+    /** {@code :nick <name>}: change one's screen name. */
+    record Nick(String name) implements Command {
+    }
+
+    /** {@code :me <action>}: an action line to one's room. */
+    record Me(String action) implements Command {
+    }
+
+    /** {@code :passwd [password]}: a host locks its room, or unlocks it. */
+    record SetPassword(Optional<String> password) implements Command {
+    }
+
+    /** {@code :kick <name>}: a host moves a member of its room to the default room. */
+    record Kick(String name) implements Command {
+    }
+
+    /** {@code :host <name>}: a host makes another member of its room a host too. */
+    record Promote(String name) implements Command {
+    }
+
+    /** {@code :topic [text]}: a host sets its room's topic, or clears it. */
+    record SetTopic(Optional<String> topic) implements Command {
     }
 
     /** {@code :h}: list the commands. */

@@ -9,22 +9,44 @@ import java.util.function.Function;
 
 /**
  * The one table of command words: for each command its words (the first is the one shown in help),
- * its arguments, and how its arguments become a {@link Command}.
+ * how many arguments it takes, and how they become a {@link Command}. The order here is the order
+ * of {@code :h}.
  *
  * <p>When {@code textArgument} is set, the last argument is free text: it takes the rest of the
  * line, spaces included. Every other argument is a single word.
  */
 public enum CommandWord {
-    CHANGE_ROOM("<room>", 1, false, "move to an existing room",
-            args -> new Command.ChangeRoom(args.get(0)), "cr", "change-room", "changeroom", "change_room"),
-    NEW_ROOM("<room>", 1, false, "create a room and move into it",
+    CHANGE_ROOM("<room> [password]", 1, 2, false, "move to an existing room (a locked one needs its password)",
+            args -> new Command.ChangeRoom(args.get(0), optional(args, 1)), "cr", "change-room", "changeroom", "change_room"),
+    NEW_ROOM("<room>", 1, 1, false, "create a room and move into it; you are its host",
             args -> new Command.NewRoom(args.get(0)), "n", "new", "nr"),
-    MESSAGE_ROOM("<room> <text>", 2, true, "send a line to another room without leaving yours",
-            args -> new Command.MessageRoom(args.get(0), args.get(1)), "erm", "era"),
-    HELP("", 0, false, "list the commands",
+    MESSAGE_ROOM("<room>[:password] <text>", 2, 2, true, "send a line to another room without leaving yours",
+            CommandWord::messageRoom, "erm", "era"),
+    LIST_ROOMS("", 0, 0, false, "list the rooms",
+            args -> new Command.ListRooms(), "rooms", "l", "list"),
+    WHO("", 0, 0, false, "list who is in your room",
+            args -> new Command.Who(), "who"),
+    PRIVATE_MESSAGE("<name> <text>", 2, 2, true, "send a private line to one user",
+            args -> new Command.PrivateMessage(args.get(0), args.get(1)), "msg", "m", "dm"),
+    NICK("<name>", 1, 1, false, "change your screen name",
+            args -> new Command.Nick(args.get(0)), "nick"),
+    ME("<action>", 1, 1, true, "tell your room what you are doing",
+            args -> new Command.Me(args.get(0)), "me"),
+    PASSWORD("[password]", 0, 1, false, "host: lock your room with a password, or unlock it",
+            args -> new Command.SetPassword(optional(args, 0)), "passwd"),
+    KICK("<name>", 1, 1, false, "host: send a member of your room to the default room",
+            args -> new Command.Kick(args.get(0)), "kick"),
+    HOST("<name>", 1, 1, false, "host: make a member of your room a host too",
+            args -> new Command.Promote(args.get(0)), "host"),
+    TOPIC("[text]", 0, 1, true, "host: set your room's topic, or clear it",
+            args -> new Command.SetTopic(optional(args, 0)), "topic"),
+    HELP("", 0, 0, false, "list the commands",
             args -> new Command.Help(), "h", "help"),
-    EXIT("", 0, false, "leave the server",
+    EXIT("", 0, 0, false, "leave the server",
             args -> new Command.Exit(), "e", "exit");
+
+    /** Separates a room from its password in {@code :erm room:password text}. */
+    public static final char PASSWORD_SEPARATOR = ':';
 
     private static final Map<String, CommandWord> BY_WORD = new HashMap<>();
 
@@ -37,16 +59,18 @@ public enum CommandWord {
     }
 
     private final String argumentSyntax;
-    private final int arguments;
+    private final int minArguments;
+    private final int maxArguments;
     private final boolean textArgument;
     private final String description;
     private final Function<List<String>, Command> factory;
     private final List<String> words;
 
-    CommandWord(String argumentSyntax, int arguments, boolean textArgument, String description,
+    CommandWord(String argumentSyntax, int minArguments, int maxArguments, boolean textArgument, String description,
                 Function<List<String>, Command> factory, String... words) {
         this.argumentSyntax = argumentSyntax;
-        this.arguments = arguments;
+        this.minArguments = minArguments;
+        this.maxArguments = maxArguments;
         this.textArgument = textArgument;
         this.description = description;
         this.factory = factory;
@@ -58,9 +82,14 @@ public enum CommandWord {
         return Optional.ofNullable(BY_WORD.get(word.toLowerCase(Locale.ROOT)));
     }
 
-    /** How many arguments the command takes, exactly. */
-    public int arguments() {
-        return arguments;
+    /** The fewest arguments the command takes. */
+    public int minArguments() {
+        return minArguments;
+    }
+
+    /** The most arguments the command takes. */
+    public int maxArguments() {
+        return maxArguments;
     }
 
     /** Whether the last argument is free text that runs to the end of the line. */
@@ -68,7 +97,7 @@ public enum CommandWord {
         return textArgument;
     }
 
-    /** The main word and the argument syntax, as in {@code :cr <room>}. */
+    /** The main word and the argument syntax, as in {@code :cr <room> [password]}. */
     public String usage() {
         return ":" + words.get(0) + (argumentSyntax.isEmpty() ? "" : " " + argumentSyntax);
     }
@@ -85,5 +114,19 @@ public enum CommandWord {
 
     Command build(List<String> args) {
         return factory.apply(args);
+    }
+
+    private static Optional<String> optional(List<String> args, int index) {
+        return args.size() > index ? Optional.of(args.get(index)) : Optional.empty();
+    }
+
+    private static Command messageRoom(List<String> args) {
+        String target = args.get(0);
+        int separator = target.indexOf(PASSWORD_SEPARATOR);
+        if (separator < 0) {
+            return new Command.MessageRoom(target, Optional.empty(), args.get(1));
+        }
+        return new Command.MessageRoom(target.substring(0, separator),
+                Optional.of(target.substring(separator + 1)), args.get(1));
     }
 }

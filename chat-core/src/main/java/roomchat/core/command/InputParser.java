@@ -44,7 +44,7 @@ public final class InputParser {
         }
         String rest = wordAndRest.length > 1 ? wordAndRest[1].strip() : "";
         List<String> args = splitArguments(rest, command.get());
-        if (args.size() != command.get().arguments()) {
+        if (args.size() < command.get().minArguments() || args.size() > command.get().maxArguments()) {
             return new Input.Invalid("usage: " + command.get().usage());
         }
         return command.get().build(args);
@@ -54,7 +54,7 @@ public final class InputParser {
         if (rest.isEmpty()) {
             return List.of();
         }
-        int limit = command.textArgument() ? command.arguments() : 0;
+        int limit = command.textArgument() ? command.maxArguments() : 0;
         return Arrays.asList(WHITESPACE.split(rest, limit));
     }
 }

@@ -5,28 +5,27 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A room's messages waiting for delivery, in the order they were offered, with the flag that lets
- * at most one dispatcher thread drain them at a time. That single drainer is what keeps each
- * room's order without a lock: producers only append, and whoever turns the flag on schedules
- * the drain.
+ * A room's deliveries waiting to run, in the order they were offered, with the flag that lets at
+ * most one dispatcher thread drain them at a time. That single drainer is what keeps each room's
+ * order without a lock: producers only append, and whoever turns the flag on schedules the drain.
  */
 public final class DeliveryQueue {
 
-    private final Queue<RoomMessage> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Delivery> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
     /**
-     * Appends a message. Safe from any thread.
+     * Appends a delivery. Safe from any thread.
      *
      * @return true when the caller must schedule a drain, because no drain is running or due
      */
-    public boolean offer(RoomMessage message) {
-        pending.add(message);
+    public boolean offer(Delivery delivery) {
+        pending.add(delivery);
         return draining.compareAndSet(false, true);
     }
 
-    /** The next message, or null when none is waiting. Only the current drainer calls this. */
-    public RoomMessage poll() {
+    /** The next delivery, or null when none is waiting. Only the current drainer calls this. */
+    public Delivery poll() {
         return pending.poll();
     }
 

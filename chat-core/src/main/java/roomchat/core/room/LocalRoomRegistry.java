@@ -4,45 +4,50 @@ import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import roomchat.core.name.NameRules;
 
 /**
  * The registry of one server process.
  *
- * <p><b>Locking:</b> one master lock guards the room map, the set of claimed names, the member set
- * of every room and every member's current room. Each operation holds it for a few map updates and
- * never for I/O or delivery, so event-loop threads that call in wait only for other such updates.
+ * <p><b>Locking:</b> one master lock guards the room map, the members by name, and every room's
+ * members, hosts, topic and password, and every member's name and room. Each operation holds it
+ * for a few map updates and never for I/O or delivery, so event-loop threads that call in wait
+ * only for other such updates.
  */
 public final class LocalRoomRegistry implements RoomRegistry {
 
     private final Object masterLock = new Object();
     /** Rooms by key. Guarded by masterLock. */
     private final Map<String, Room> rooms = new HashMap<>();
-    /** Keys of the claimed screen names. Guarded by masterLock. */
-    private final Set<String> names = new HashSet<>();
+    /** Members by the key of their name. Guarded by masterLock. */
+    private final Map<String, Member> members = new HashMap<>();
     private final Room defaultRoom;
     private final EventExecutor groupExecutor;
+    private final int historyLines;
 
-    /** A registry whose default room is called {@code defaultRoomName}. */
+    /** A registry whose default room is called {@code defaultRoomName}, keeping no history. */
     public LocalRoomRegistry(String defaultRoomName) {
-        this(defaultRoomName, GlobalEventExecutor.INSTANCE);
+        this(defaultRoomName, 0);
     }
 
-    /**
-     * A registry whose rooms' channel groups complete their futures on {@code groupExecutor}.
-     */
-    public LocalRoomRegistry(String defaultRoomName, EventExecutor groupExecutor) {
+    /** A registry whose rooms each keep their last {@code historyLines} lines. */
+    public LocalRoomRegistry(String defaultRoomName, int historyLines) {
+        this(defaultRoomName, historyLines, GlobalEventExecutor.INSTANCE);
+    }
+
+    /** As above, with the rooms' channel groups completing their futures on {@code groupExecutor}. */
+    public LocalRoomRegistry(String defaultRoomName, int historyLines, EventExecutor groupExecutor) {
         if (!NameRules.isRoomName(defaultRoomName)) {
             throw new IllegalArgumentException("not a room name: " + defaultRoomName);
         }
         this.groupExecutor = groupExecutor;
-        this.defaultRoom = new Room(defaultRoomName, groupExecutor);
+        this.historyLines = historyLines;
+        this.defaultRoom = new Room(defaultRoomName, groupExecutor, historyLines, true);
         rooms.put(defaultRoom.key(), defaultRoom);
     }
 
@@ -59,26 +64,52 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public Optional<RoomChange.Moved> claim(String screenName, Channel channel) {
+    public Optional<Member> findMember(String screenName) {
         synchronized (masterLock) {
-            if (!names.add(NameRules.key(screenName))) {
-                return Optional.empty();
-            }
-            return Optional.of(move(new Member(screenName, channel), defaultRoom, false));
+            return Optional.ofNullable(members.get(NameRules.key(screenName)));
         }
     }
 
     @Override
-    public RoomChange moveTo(Member member, String roomName) {
+    public Optional<RoomChange.Moved> claim(String screenName, Channel channel) {
         synchronized (masterLock) {
-            Room target = rooms.get(NameRules.key(roomName));
-            if (target == null) {
-                return new RoomChange.NoSuchRoom(roomName);
+            String key = NameRules.key(screenName);
+            if (members.containsKey(key)) {
+                return Optional.empty();
             }
-            if (target == member.room()) {
-                return new RoomChange.AlreadyThere(target);
+            Member member = new Member(screenName, channel);
+            members.put(key, member);
+            return Optional.of(move(member, defaultRoom, false));
+        }
+    }
+
+    @Override
+    public Optional<String> rename(Member member, String newName) {
+        synchronized (masterLock) {
+            String newKey = NameRules.key(newName);
+            Member holder = members.get(newKey);
+            if (holder != null && holder != member) {
+                return Optional.empty();
             }
-            return move(member, target, false);
+            String oldName = member.name();
+            members.remove(member.key());
+            member.name(newName);
+            members.put(newKey, member);
+            return Optional.of(oldName);
+        }
+    }
+
+    @Override
+    public RoomChange moveTo(Member member, String roomName, String password) {
+        synchronized (masterLock) {
+            RoomChange entry = entry(roomName, password);
+            if (!(entry instanceof RoomChange.Open open)) {
+                return entry;
+            }
+            if (open.room() == member.room()) {
+                return new RoomChange.AlreadyThere(open.room());
+            }
+            return move(member, open.room(), false);
         }
     }
 
@@ -89,22 +120,98 @@ public final class LocalRoomRegistry implements RoomRegistry {
             if (existing != null) {
                 return new RoomChange.RoomExists(existing);
             }
-            Room created = new Room(roomName, groupExecutor);
+            Room created = new Room(roomName, groupExecutor, historyLines, false);
             rooms.put(created.key(), created);
+            created.addHost(member);
             return move(member, created, true);
         }
     }
 
     @Override
-    public Optional<Room> leave(Member member) {
+    public RoomChange checkEntry(String roomName, String password) {
+        synchronized (masterLock) {
+            return entry(roomName, password);
+        }
+    }
+
+    @Override
+    public Optional<Departure> leave(Member member) {
         synchronized (masterLock) {
             Room left = member.room();
-            if (left != null) {
-                quit(member, left);
-                member.room(null);
-                names.remove(member.key());
+            if (left == null) {
+                return Optional.empty();
             }
-            return Optional.ofNullable(left);
+            Departure departure = quit(member, left);
+            member.room(null);
+            members.remove(member.key());
+            return Optional.of(departure);
+        }
+    }
+
+    @Override
+    public HostOutcome setPassword(Member host, String password) {
+        synchronized (masterLock) {
+            HostOutcome refused = refuseUnlessHost(host);
+            if (refused != null) {
+                return refused;
+            }
+            host.room().password(password);
+            return new HostOutcome.Done(host.room());
+        }
+    }
+
+    @Override
+    public HostOutcome setTopic(Member host, String topic) {
+        synchronized (masterLock) {
+            HostOutcome refused = refuseUnlessHost(host);
+            if (refused != null) {
+                return refused;
+            }
+            host.room().topic(topic);
+            return new HostOutcome.Done(host.room());
+        }
+    }
+
+    @Override
+    public HostOutcome kick(Member host, String targetName) {
+        synchronized (masterLock) {
+            Member target = members.get(NameRules.key(targetName));
+            HostOutcome refused = refuseUnlessHostOf(host, target, targetName);
+            if (refused != null) {
+                return refused;
+            }
+            Room from = host.room();
+            return new HostOutcome.Kicked(from, move(target, defaultRoom, false));
+        }
+    }
+
+    @Override
+    public HostOutcome promote(Member host, String targetName) {
+        synchronized (masterLock) {
+            Member target = members.get(NameRules.key(targetName));
+            HostOutcome refused = refuseUnlessHostOf(host, target, targetName);
+            if (refused != null) {
+                return refused;
+            }
+            host.room().addHost(target);
+            return new HostOutcome.Promoted(host.room(), target);
+        }
+    }
+
+    @Override
+    public List<RoomInfo> listRooms() {
+        synchronized (masterLock) {
+            List<RoomInfo> list = new ArrayList<>(rooms.size());
+            rooms.values().forEach(room -> list.add(info(room)));
+            list.sort(Comparator.comparing(info -> NameRules.key(info.name())));
+            return list;
+        }
+    }
+
+    @Override
+    public RoomInfo describe(Member member) {
+        synchronized (masterLock) {
+            return info(member.room() == null ? defaultRoom : member.room());
         }
     }
 
@@ -118,27 +225,69 @@ public final class LocalRoomRegistry implements RoomRegistry {
     @Override
     public int memberCount() {
         synchronized (masterLock) {
-            return names.size();
+            return members.size();
         }
+    }
+
+    /** Caller holds masterLock. */
+    private RoomChange entry(String roomName, String password) {
+        Room room = rooms.get(NameRules.key(roomName));
+        if (room == null) {
+            return new RoomChange.NoSuchRoom(roomName);
+        }
+        if (!room.admits(password)) {
+            return password == null ? new RoomChange.Locked(room) : new RoomChange.WrongPassword(room);
+        }
+        return new RoomChange.Open(room);
     }
 
     /** Caller holds masterLock. */
     private RoomChange.Moved move(Member member, Room target, boolean created) {
         Room from = member.room();
-        if (from != null) {
-            quit(member, from);
-        }
+        Departure left = from == null ? null : quit(member, from);
         List<String> company = target.memberNames();
         target.add(member);
         member.room(target);
-        return new RoomChange.Moved(member, from, target, company, created);
+        return new RoomChange.Moved(member, left, target, company, target.topic(), created);
     }
 
     /** Caller holds masterLock. */
-    private void quit(Member member, Room room) {
-        room.remove(member);
+    private Departure quit(Member member, Room room) {
+        Member newHost = room.remove(member);
         if (room.isEmpty() && room != defaultRoom) {
             rooms.remove(room.key());
         }
+        return new Departure(room, newHost);
+    }
+
+    /** Caller holds masterLock. Null when {@code host} may give host commands in its room. */
+    private static HostOutcome refuseUnlessHost(Member host) {
+        Room room = host.room();
+        if (room.isUnhosted()) {
+            return new HostOutcome.Unhosted(room);
+        }
+        return room.isHost(host) ? null : new HostOutcome.NotHost(room);
+    }
+
+    /** Caller holds masterLock. Null when {@code host} may act on {@code target} in its room. */
+    private static HostOutcome refuseUnlessHostOf(Member host, Member target, String targetName) {
+        HostOutcome refused = refuseUnlessHost(host);
+        if (refused != null) {
+            return refused;
+        }
+        if (target == host) {
+            return new HostOutcome.Self();
+        }
+        return target != null && host.room().contains(target) ? null : new HostOutcome.NotInRoom(host.room(), targetName);
+    }
+
+    private static RoomInfo info(Room room) {
+        List<String> hosts = new ArrayList<>();
+        for (Member member : room.members()) {
+            if (room.isHost(member)) {
+                hosts.add(member.name());
+            }
+        }
+        return new RoomInfo(room.name(), room.memberNames(), hosts, room.topic(), room.isLocked());
     }
 }

@@ -1,6 +1,7 @@
 package roomchat.core.room;
 
 import io.netty.channel.Channel;
+import roomchat.core.limit.GuessThrottle;
 import roomchat.core.name.NameRules;
 
 /**
@@ -9,8 +10,11 @@ import roomchat.core.name.NameRules;
  */
 public final class Member {
 
-    private final String name;
+    /** Written only under the registry's master lock (a rename); read from any thread. */
+    private volatile String name;
     private final Channel channel;
+    /** Confined to the member's own event loop: only its own commands guess passwords. */
+    private final GuessThrottle passwordGuesses = new GuessThrottle();
     /** Written only under the registry's master lock; read from any thread. Null once it has left. */
     private volatile Room room;
 
@@ -19,7 +23,7 @@ public final class Member {
         this.channel = channel;
     }
 
-    /** The screen name, spelled as the user claimed it. */
+    /** The screen name, spelled as the user claimed it (or renamed it to). */
     public String name() {
         return name;
     }
@@ -34,9 +38,18 @@ public final class Member {
         return channel;
     }
 
+    /** How this member's wrong room passwords slow its next guesses. Use on its own event loop only. */
+    public GuessThrottle passwordGuesses() {
+        return passwordGuesses;
+    }
+
     /** The room this member is in, or null once it has left. */
     public Room room() {
         return room;
+    }
+
+    void name(String newName) {
+        this.name = newName;
     }
 
     void room(Room room) {

@@ -4,30 +4,39 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import roomchat.core.name.NameRules;
 
 /**
- * A chat room: its name, its members, the channels a message to the room is written to, and the
- * messages waiting to be delivered there.
+ * A chat room: its name, members, hosts, topic and password, the channels its lines are written
+ * to, the deliveries waiting for them, and the last lines said in it.
  *
- * <p>Membership is changed only by the {@link RoomRegistry}, under its master lock; the member set
- * keeps the order in which members arrived. The channel group is Netty's thread-safe set, so the
- * dispatcher fans out to it without that lock.
+ * <p><b>Who guards what:</b> members, hosts, topic and password are changed and read only by the
+ * {@link RoomRegistry}, under its master lock; members keep the order in which they arrived. The
+ * channel group and the history belong to the room's drain (see {@link Delivery}): only the
+ * dispatcher thread draining the room touches them.
  */
 public final class Room {
 
     private final String name;
     private final ChannelGroup channels;
-    /** Guarded by the registry's master lock. */
     private final Set<Member> members = new LinkedHashSet<>();
+    private final Set<Member> hosts = new HashSet<>();
+    private String topic;
+    private RoomPassword password;
     private final DeliveryQueue deliveries = new DeliveryQueue();
+    private final RoomHistory history;
+    /** The default room belongs to nobody: it never has hosts, so no password, topic or kicks. */
+    private final boolean unhosted;
 
-    Room(String name, EventExecutor groupExecutor) {
+    Room(String name, EventExecutor groupExecutor, int historyLines, boolean unhosted) {
         this.name = name;
+        this.unhosted = unhosted;
         this.channels = new DefaultChannelGroup(name, groupExecutor);
+        this.history = new RoomHistory(historyLines);
     }
 
     /** The room's name, spelled as it was created. */
@@ -40,34 +49,89 @@ public final class Room {
         return NameRules.key(name);
     }
 
-    /** The channels of the members, for writing a message to all of them. */
+    /** The channels the room's lines are written to. Only the room's drain may use it. */
     public ChannelGroup channels() {
         return channels;
     }
 
-    /** The messages waiting for this room's dispatcher. */
+    /** The deliveries waiting for this room's drain. */
     public DeliveryQueue deliveries() {
         return deliveries;
     }
 
-    void add(Member member) {
-        members.add(member);
-        channels.add(member.channel());
+    /** The last lines said here. Only the room's drain may use it. */
+    public RoomHistory history() {
+        return history;
     }
 
-    void remove(Member member) {
+    void add(Member member) {
+        members.add(member);
+    }
+
+    /** Takes a member out; if that left the room without a host, the longest-present member becomes one. */
+    Member remove(Member member) {
         members.remove(member);
-        channels.remove(member.channel());
+        hosts.remove(member);
+        if (hosts.isEmpty() && !members.isEmpty() && !isUnhosted()) {
+            Member successor = members.iterator().next();
+            hosts.add(successor);
+            return successor;
+        }
+        return null;
     }
 
     boolean isEmpty() {
         return members.isEmpty();
     }
 
+    boolean contains(Member member) {
+        return members.contains(member);
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    List<Member> members() {
+        return new ArrayList<>(members);
+    }
+
     List<String> memberNames() {
         List<String> names = new ArrayList<>(members.size());
         members.forEach(member -> names.add(member.name()));
         return names;
+    }
+
+    boolean isHost(Member member) {
+        return hosts.contains(member);
+    }
+
+    void addHost(Member member) {
+        hosts.add(member);
+    }
+
+    boolean isUnhosted() {
+        return unhosted;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    void topic(String newTopic) {
+        topic = newTopic;
+    }
+
+    boolean isLocked() {
+        return password != null;
+    }
+
+    boolean admits(String guess) {
+        return password == null || (guess != null && password.matches(guess));
+    }
+
+    void password(String newPassword) {
+        password = newPassword == null ? null : new RoomPassword(newPassword);
     }
 
     @Override

@@ -9,12 +9,15 @@ public sealed interface RoomChange {
      * The member is now in {@code to}.
      *
      * @param member  who moved
-     * @param from    the room it left, or null when it has just claimed its name
+     * @param left    the room it left and what that changed there, or null when it has just
+     *                claimed its name
      * @param to      the room it is in now
      * @param company the names of the other members of {@code to}, in order of arrival
-     * @param created whether {@code to} was created by this move
+     * @param topic   the topic of {@code to}, or null
+     * @param created whether {@code to} was created by this move (its creator is its host)
      */
-    record Moved(Member member, Room from, Room to, List<String> company, boolean created) implements RoomChange {
+    record Moved(Member member, Departure left, Room to, List<String> company, String topic, boolean created)
+            implements RoomChange {
     }
 
     /** The member is in {@code room} already; nothing changed. */
@@ -27,5 +30,17 @@ public sealed interface RoomChange {
 
     /** A room of that name exists, so it can't be created; nothing changed. */
     record RoomExists(Room room) implements RoomChange {
+    }
+
+    /** The room may be entered, or written to, with the password given; nothing changed. */
+    record Open(Room room) implements RoomChange {
+    }
+
+    /** The room has a password and none was given; nothing changed. */
+    record Locked(Room room) implements RoomChange {
+    }
+
+    /** The room has a password and the one given is wrong; nothing changed. */
+    record WrongPassword(Room room) implements RoomChange {
     }
 }

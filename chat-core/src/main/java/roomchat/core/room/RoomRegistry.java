@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every room and every claimed screen name. Each operation is atomic: two users creating the same
- * room at the same instant make one room and one {@link RoomChange.RoomExists}; a name is never
- * claimed twice; a room other than the default one disappears when its last member leaves, and
- * no one can enter it half-removed.
+ * Every room, every member and every claimed screen name. Each operation is atomic: two users
+ * creating the same room at the same instant make one room and one {@link RoomChange.RoomExists};
+ * a name is never claimed twice; a room other than the default one disappears when its last
+ * member leaves, and no one can enter it half-removed; a room that loses its last host gets a new
+ * one at once.
  *
  * <p>Names given to these methods must already satisfy {@link roomchat.core.name.NameRules}.
+ * Passwords may be null, meaning none was given.
  */
 public interface RoomRegistry {
 
-    /** The room every member enters first, which always exists. */
+    /** The room every member enters first, which always exists and never has hosts. */
     Room defaultRoom();
 
     /** The room with this name, ignoring case. */
     Optional<Room> find(String roomName);
+
+    /** The member with this screen name, ignoring case. */
+    Optional<Member> findMember(String screenName);
 
     /**
      * Claims a screen name for a connection and puts the new member in the default room.
@@ -27,18 +32,42 @@ public interface RoomRegistry {
      */
     Optional<RoomChange.Moved> claim(String screenName, Channel channel);
 
-    /** Moves a member to an existing room. */
-    RoomChange moveTo(Member member, String roomName);
+    /** Changes a member's screen name: the old name, or empty when the new one is taken. */
+    Optional<String> rename(Member member, String newName);
 
-    /** Creates a room and moves the member into it. */
+    /** Moves a member to an existing room, which may need a password. */
+    RoomChange moveTo(Member member, String roomName, String password);
+
+    /** Creates a room and moves the member into it, as its host. */
     RoomChange create(Member member, String roomName);
+
+    /** Whether a room may be written to from outside with this password: {@link RoomChange.Open} or why not. */
+    RoomChange checkEntry(String roomName, String password);
 
     /**
      * Takes a member out of its room and frees its name. Idempotent.
      *
-     * @return the room it left, or empty when it had left already
+     * @return the departure, or empty when it had left already
      */
-    Optional<Room> leave(Member member);
+    Optional<Departure> leave(Member member);
+
+    /** Sets (or with null clears) the password of the host's room. */
+    HostOutcome setPassword(Member host, String password);
+
+    /** Sets (or with null clears) the topic of the host's room. */
+    HostOutcome setTopic(Member host, String topic);
+
+    /** Moves a member of the host's room to the default room. */
+    HostOutcome kick(Member host, String targetName);
+
+    /** Makes a member of the host's room a host too. */
+    HostOutcome promote(Member host, String targetName);
+
+    /** Every room as it is now, by name. */
+    List<RoomInfo> listRooms();
+
+    /** The room a member is in, as it is now. */
+    RoomInfo describe(Member member);
 
     /** The rooms that exist now, in no particular order. */
     List<Room> rooms();

@@ -37,7 +37,7 @@ class InputParserTest {
     @ValueSource(strings = {":cr games", ":change-room games", ":changeroom games", ":change_room games",
             ":CR games", ":Change-Room games"})
     void everyChangeRoomAlias(String line) {
-        assertThat(parse(line)).isEqualTo(new Command.ChangeRoom("games"));
+        assertThat(parse(line)).isEqualTo(new Command.ChangeRoom("games", Optional.empty()));
     }
 
     @ParameterizedTest
@@ -49,7 +49,7 @@ class InputParserTest {
     @ParameterizedTest
     @ValueSource(strings = {":erm lobby brb", ":era lobby brb", ":ERM lobby brb"})
     void everyMessageRoomAlias(String line) {
-        assertThat(parse(line)).isEqualTo(new Command.MessageRoom("lobby", "brb"));
+        assertThat(parse(line)).isEqualTo(new Command.MessageRoom("lobby", Optional.empty(), "brb"));
     }
 
     @ParameterizedTest
@@ -67,7 +67,7 @@ class InputParserTest {
     @Test
     void everyWordInTheTableParsesToItsCommand() {
         for (CommandWord command : CommandWord.values()) {
-            String args = " a".repeat(command.arguments());
+            String args = " a".repeat(command.minArguments());
             for (String word : command.aliases()) {
                 Input byAlias = parse(":" + word + args);
                 Input byMain = parse(command.usage().split(" ")[0] + args);
@@ -78,7 +78,7 @@ class InputParserTest {
 
     @Test
     void oddWhitespaceBetweenArgumentsIsIgnored() {
-        assertThat(parse(":cr \t games  ")).isEqualTo(new Command.ChangeRoom("games"));
+        assertThat(parse(":cr \t games  ")).isEqualTo(new Command.ChangeRoom("games", Optional.empty()));
         assertThat(parse(":n\tgames")).isEqualTo(new Command.NewRoom("games"));
         assertThat(parse(":h   ")).isEqualTo(new Command.Help());
     }
@@ -86,7 +86,7 @@ class InputParserTest {
     @Test
     void messageTextRunsToTheEndOfTheLineWithItsInnerSpaces() {
         assertThat(parse(":erm  lobby   brb,  back in 5  "))
-                .isEqualTo(new Command.MessageRoom("lobby", "brb,  back in 5"));
+                .isEqualTo(new Command.MessageRoom("lobby", Optional.empty(), "brb,  back in 5"));
     }
 
     @ParameterizedTest
@@ -99,8 +99,38 @@ class InputParserTest {
 
     @Test
     void extraArgumentsGiveTheUsage() {
-        assertThat(parse(":cr games now")).isEqualTo(new Input.Invalid("usage: :cr <room>"));
+        assertThat(parse(":cr games secret more")).isEqualTo(new Input.Invalid("usage: :cr <room> [password]"));
+        assertThat(parse(":n games now")).isEqualTo(new Input.Invalid("usage: :n <room>"));
         assertThat(parse(":e now")).isEqualTo(new Input.Invalid("usage: :e"));
+        assertThat(parse(":kick a b")).isEqualTo(new Input.Invalid("usage: :kick <name>"));
+    }
+
+    @Test
+    void aPasswordMayFollowTheRoom() {
+        assertThat(parse(":cr games s3cret")).isEqualTo(new Command.ChangeRoom("games", Optional.of("s3cret")));
+        assertThat(parse(":erm games:s3:cret brb now"))
+                .isEqualTo(new Command.MessageRoom("games", Optional.of("s3:cret"), "brb now"));
+        assertThat(parse(":passwd")).isEqualTo(new Command.SetPassword(Optional.empty()));
+        assertThat(parse(":passwd hunter2")).isEqualTo(new Command.SetPassword(Optional.of("hunter2")));
+    }
+
+    @Test
+    void theCommandsOfPeopleAndHosts() {
+        assertThat(parse(":rooms")).isEqualTo(new Command.ListRooms());
+        assertThat(parse(":l")).isEqualTo(new Command.ListRooms());
+        assertThat(parse(":LIST")).isEqualTo(new Command.ListRooms());
+        assertThat(parse(":who")).isEqualTo(new Command.Who());
+        assertThat(parse(":msg bob hi  there")).isEqualTo(new Command.PrivateMessage("bob", "hi  there"));
+        assertThat(parse(":m bob hi")).isEqualTo(new Command.PrivateMessage("bob", "hi"));
+        assertThat(parse(":dm bob hi")).isEqualTo(new Command.PrivateMessage("bob", "hi"));
+        assertThat(parse(":nick alicia")).isEqualTo(new Command.Nick("alicia"));
+        assertThat(parse(":me waves  twice")).isEqualTo(new Command.Me("waves  twice"));
+        assertThat(parse(":kick bob")).isEqualTo(new Command.Kick("bob"));
+        assertThat(parse(":host bob")).isEqualTo(new Command.Promote("bob"));
+        assertThat(parse(":topic friday  night")).isEqualTo(new Command.SetTopic(Optional.of("friday  night")));
+        assertThat(parse(":topic")).isEqualTo(new Command.SetTopic(Optional.empty()));
+        assertThat(parse(":msg bob")).isEqualTo(new Input.Invalid("usage: :msg <name> <text>"));
+        assertThat(parse(":me")).isEqualTo(new Input.Invalid("usage: :me <action>"));
     }
 
     @Test

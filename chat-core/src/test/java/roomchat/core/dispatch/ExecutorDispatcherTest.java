@@ -2,6 +2,10 @@ package roomchat.core.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
 import roomchat.core.room.Room;
+import roomchat.core.room.RoomHistory;
 import roomchat.core.room.RoomMessage;
 import roomchat.core.testing.RecordingChannel;
 
@@ -32,7 +37,9 @@ class ExecutorDispatcherTest {
     }
 
     private Member join(String name, RecordingChannel recorder) {
-        return registry.claim(name, recorder.channel()).orElseThrow().member();
+        Member member = registry.claim(name, recorder.channel()).orElseThrow().member();
+        dispatcher.admit(member.room(), member);
+        return member;
     }
 
     @Test
@@ -51,6 +58,45 @@ class ExecutorDispatcherTest {
     }
 
     @Test
+    void aMemberGetsExactlyTheLinesBetweenItsAdmissionAndItsRemoval() throws Exception {
+        RecordingChannel alice = new RecordingChannel();
+        Member member = registry.claim("alice", alice.channel()).orElseThrow().member();
+        Room lobby = registry.defaultRoom();
+        dispatcher.publish(lobby, RoomMessage.toAll("before"));
+        dispatcher.admit(lobby, member);
+        dispatcher.publish(lobby, RoomMessage.toAll("during"));
+        dispatcher.remove(lobby, member);
+        dispatcher.publish(lobby, RoomMessage.toAll("after"));
+        dispatcher.sendTo(member, "direct");
+        assertThat(alice.take(2)).containsExactlyInAnyOrder("during", "direct");
+        RecordingChannel bob = new RecordingChannel();
+        join("bob", bob);
+        dispatcher.publish(lobby, RoomMessage.toAll("sync"));
+        bob.take(1);
+        assertThat(alice.rest()).isEmpty();
+    }
+
+    @Test
+    void aNewcomerGetsTheHistoryThenLiveLinesWithNothingTwice() throws Exception {
+        Clock noon = Clock.fixed(Instant.parse("2026-11-22T12:03:00Z"), ZoneOffset.UTC);
+        LocalRoomRegistry rooms = new LocalRoomRegistry("lobby", 2);
+        try (ExecutorDispatcher keeping = new ExecutorDispatcher(2, ByteBufAllocator.DEFAULT, noon)) {
+            Member alice = rooms.claim("alice", new RecordingChannel().channel()).orElseThrow().member();
+            keeping.admit(rooms.defaultRoom(), alice);
+            for (int i = 1; i <= 3; i++) {
+                keeping.publish(rooms.defaultRoom(), RoomMessage.said("[lobby] alice: " + i, alice));
+            }
+            keeping.publish(rooms.defaultRoom(), RoomMessage.toAll("* not kept"));
+            RecordingChannel bob = new RecordingChannel();
+            Member newcomer = rooms.claim("bob", bob.channel()).orElseThrow().member();
+            keeping.admit(rooms.defaultRoom(), newcomer);
+            keeping.publish(rooms.defaultRoom(), RoomMessage.said("[lobby] alice: 4", alice));
+            assertThat(bob.take(4)).containsExactly("12:03 [lobby] alice: 2", "12:03 [lobby] alice: 3",
+                    RoomHistory.LIVE_CHAT_STARTS, "[lobby] alice: 4");
+        }
+    }
+
+    @Test
     void eachProducersOrderIsKeptInEveryRoomUnderConcurrency() throws Exception {
         int producerCount = 4;
         int perProducer = 2_000;
@@ -58,10 +104,11 @@ class ExecutorDispatcherTest {
         List<Room> rooms = new ArrayList<>();
         for (String roomName : List.of("lobby", "games", "chess")) {
             RecordingChannel listener = new RecordingChannel();
-            Member member = join("listener-" + roomName, listener);
+            Member member = registry.claim("listener-" + roomName, listener.channel()).orElseThrow().member();
             if (!roomName.equals("lobby")) {
                 registry.create(member, roomName);
             }
+            dispatcher.admit(member.room(), member);
             listeners.put(roomName, listener);
             rooms.add(member.room());
         }

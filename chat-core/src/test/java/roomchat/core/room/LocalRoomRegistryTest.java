@@ -44,7 +44,7 @@ class LocalRoomRegistryTest {
     void claimPutsTheMemberInTheDefaultRoomWithItsCompany() {
         join("alice");
         RoomChange.Moved bob = registry.claim("bob", newChannel()).orElseThrow();
-        assertThat(bob.from()).isNull();
+        assertThat(bob.left()).isNull();
         assertThat(bob.to()).isSameAs(registry.defaultRoom());
         assertThat(bob.company()).containsExactly("alice");
         assertThat(bob.member().room()).isSameAs(registry.defaultRoom());
@@ -59,7 +59,7 @@ class LocalRoomRegistryTest {
     @Test
     void leavingFreesTheNameAndIsIdempotent() {
         Member alice = join("alice");
-        assertThat(registry.leave(alice)).contains(registry.defaultRoom());
+        assertThat(registry.leave(alice)).map(Departure::room).contains(registry.defaultRoom());
         assertThat(registry.leave(alice)).isEmpty();
         assertThat(registry.memberCount()).isZero();
         assertThat(registry.claim("ALICE", newChannel())).isPresent();
@@ -72,7 +72,7 @@ class LocalRoomRegistryTest {
         RoomChange created = registry.create(alice, "Games");
         assertThat(created).isInstanceOfSatisfying(RoomChange.Moved.class, moved -> {
             assertThat(moved.created()).isTrue();
-            assertThat(moved.from()).isSameAs(registry.defaultRoom());
+            assertThat(moved.left().room()).isSameAs(registry.defaultRoom());
             assertThat(moved.to().name()).isEqualTo("Games");
         });
         assertThat(registry.create(bob, "games")).isInstanceOf(RoomChange.RoomExists.class);
@@ -84,20 +84,80 @@ class LocalRoomRegistryTest {
         Member alice = join("alice");
         Member bob = join("bob");
         registry.create(alice, "games");
-        assertThat(registry.moveTo(bob, "GAMES")).isInstanceOfSatisfying(RoomChange.Moved.class,
+        assertThat(registry.moveTo(bob, "GAMES", null)).isInstanceOfSatisfying(RoomChange.Moved.class,
                 moved -> assertThat(moved.company()).containsExactly("alice"));
-        assertThat(registry.moveTo(bob, "games")).isInstanceOf(RoomChange.AlreadyThere.class);
-        assertThat(registry.moveTo(bob, "chess")).isEqualTo(new RoomChange.NoSuchRoom("chess"));
+        assertThat(registry.moveTo(bob, "games", null)).isInstanceOf(RoomChange.AlreadyThere.class);
+        assertThat(registry.moveTo(bob, "chess", null)).isEqualTo(new RoomChange.NoSuchRoom("chess"));
     }
 
     @Test
     void aRoomGoesWhenItsLastMemberLeavesButTheDefaultRoomStays() {
         Member alice = join("alice");
         registry.create(alice, "games");
-        registry.moveTo(alice, "lobby");
+        registry.moveTo(alice, "lobby", null);
         assertThat(registry.find("games")).isEmpty();
         registry.leave(alice);
         assertThat(registry.find("lobby")).contains(registry.defaultRoom());
+    }
+
+    @Test
+    void theCreatorIsHostAndWhenTheLastHostLeavesTheLongestPresentMemberIs() {
+        Member alice = join("alice");
+        Member bob = join("bob");
+        Member carol = join("carol");
+        registry.create(alice, "games");
+        registry.moveTo(bob, "games", null);
+        registry.moveTo(carol, "games", null);
+        assertThat(registry.describe(bob).hosts()).containsExactly("alice");
+        RoomChange.Moved aliceLeaves = (RoomChange.Moved) registry.moveTo(alice, "lobby", null);
+        assertThat(aliceLeaves.left().newHost()).isSameAs(bob);
+        assertThat(registry.describe(carol).hosts()).containsExactly("bob");
+        assertThat(registry.leave(carol).orElseThrow().newHost()).isNull();
+    }
+
+    @Test
+    void onlyHostsActAndTheDefaultRoomHasNone() {
+        Member alice = join("alice");
+        Member bob = join("bob");
+        assertThat(registry.setTopic(alice, "x")).isInstanceOf(HostOutcome.Unhosted.class);
+        registry.create(alice, "games");
+        registry.moveTo(bob, "games", null);
+        assertThat(registry.setPassword(bob, "pw")).isInstanceOf(HostOutcome.NotHost.class);
+        assertThat(registry.kick(alice, "alice")).isInstanceOf(HostOutcome.Self.class);
+        assertThat(registry.kick(alice, "nobody")).isInstanceOf(HostOutcome.NotInRoom.class);
+        assertThat(registry.promote(alice, "bob")).isInstanceOf(HostOutcome.Promoted.class);
+        assertThat(registry.describe(alice).hosts()).containsExactly("alice", "bob");
+        assertThat(registry.kick(bob, "ALICE")).isInstanceOfSatisfying(HostOutcome.Kicked.class,
+                kicked -> assertThat(kicked.move().to()).isSameAs(registry.defaultRoom()));
+        assertThat(alice.room()).isSameAs(registry.defaultRoom());
+    }
+
+    @Test
+    void aLockedRoomNeedsItsPassword() {
+        Member alice = join("alice");
+        Member bob = join("bob");
+        registry.create(alice, "games");
+        registry.setPassword(alice, "s3cret");
+        assertThat(registry.listRooms()).filteredOn(info -> info.name().equals("games"))
+                .singleElement().satisfies(info -> assertThat(info.locked()).isTrue());
+        assertThat(registry.moveTo(bob, "games", null)).isInstanceOf(RoomChange.Locked.class);
+        assertThat(registry.moveTo(bob, "games", "guess")).isInstanceOf(RoomChange.WrongPassword.class);
+        assertThat(registry.checkEntry("games", "s3cret")).isInstanceOf(RoomChange.Open.class);
+        assertThat(registry.moveTo(bob, "games", "s3cret")).isInstanceOf(RoomChange.Moved.class);
+        registry.setPassword(alice, null);
+        assertThat(registry.checkEntry("games", null)).isInstanceOf(RoomChange.Open.class);
+    }
+
+    @Test
+    void renamingKeepsNamesUnique() {
+        Member alice = join("alice");
+        join("bob");
+        assertThat(registry.rename(alice, "BOB")).isEmpty();
+        assertThat(registry.rename(alice, "Alicia")).contains("alice");
+        assertThat(registry.findMember("alicia")).containsSame(alice);
+        assertThat(registry.findMember("alice")).isEmpty();
+        assertThat(registry.rename(alice, "ALICIA")).contains("Alicia");
+        assertThat(registry.claim("alice", newChannel())).isPresent();
     }
 
     @Test
@@ -137,7 +197,7 @@ class LocalRoomRegistryTest {
                     Member member = join("t" + thread + "-" + i);
                     for (int step = 0; step < 5; step++) {
                         String room = rooms[random.nextInt(rooms.length)];
-                        if (!(registry.moveTo(member, room) instanceof RoomChange.Moved)) {
+                        if (!(registry.moveTo(member, room, null) instanceof RoomChange.Moved)) {
                             registry.create(member, room);
                         }
                         assertThat(member.room().key()).isEqualTo(room);
@@ -163,7 +223,6 @@ class LocalRoomRegistryTest {
         for (Room room : rooms) {
             assertThat(room == registry.defaultRoom() || !room.isEmpty()).as("room %s", room).isTrue();
             assertThat(registry.find(room.name())).containsSame(room);
-            assertThat(room.channels().size()).isEqualTo(room.memberNames().size());
             members += room.memberNames().size();
         }
         assertThat(members).isEqualTo(registry.memberCount());

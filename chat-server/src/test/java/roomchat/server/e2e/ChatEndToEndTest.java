@@ -117,7 +117,7 @@ class ChatEndToEndTest {
         bob.send(":change_room bad/name");
         bob.await("! invalid room name: room names are 1-32 letters, digits, _ - or .");
         bob.send(":cr");
-        bob.await("! usage: :cr <room>");
+        bob.await("! usage: :cr <room> [password]");
         bob.send("still here");
         alice.await("[games] bob: still here");
     }
@@ -160,7 +160,7 @@ class ChatEndToEndTest {
         alice.send(":erm chess hi");
         alice.await("! no room named chess (create it with :n chess)");
         alice.send(":erm games");
-        alice.await("! usage: :erm <room> <text>");
+        alice.await("! usage: :erm <room>[:password] <text>");
         sync(carol);
         assertThat(carol.passed()).noneMatch(line -> line.contains("brb"));
     }

@@ -5,76 +5,40 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.netty.channel.Channel;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import roomchat.core.room.LocalRoomRegistry;
-import roomchat.core.room.Member;
-import roomchat.core.room.Room;
-import roomchat.core.room.RoomChange;
 import roomchat.core.room.RoomRegistry;
+import roomchat.server.ServerConfig;
 
 /** A failure while handling one user's line is that user's problem alone; logs never hold chat text. */
 class FaultsEndToEndTest {
 
-    /** Rooms that fail whenever someone looks up the room named {@code boom}. */
-    static final class FaultyRegistry implements RoomRegistry {
-        private final RoomRegistry rooms;
-
-        FaultyRegistry(String defaultRoom) {
-            this.rooms = new LocalRoomRegistry(defaultRoom);
-        }
-
-        @Override
-        public Optional<Room> find(String roomName) {
-            if (roomName.equals("boom")) {
+    /** Rooms that fail whenever someone looks up whether the room named {@code boom} may be entered. */
+    private static RoomRegistry faultyRooms(ServerConfig config) {
+        RoomRegistry rooms = new LocalRoomRegistry(config.defaultRoom);
+        InvocationHandler failOnBoom = (proxy, method, args) -> {
+            if (method.getName().equals("checkEntry") && "boom".equals(args[0])) {
                 throw new IllegalStateException("injected fault");
             }
-            return rooms.find(roomName);
-        }
-
-        @Override
-        public Room defaultRoom() {
-            return rooms.defaultRoom();
-        }
-
-        @Override
-        public Optional<RoomChange.Moved> claim(String screenName, Channel channel) {
-            return rooms.claim(screenName, channel);
-        }
-
-        @Override
-        public RoomChange moveTo(Member member, String roomName) {
-            return rooms.moveTo(member, roomName);
-        }
-
-        @Override
-        public RoomChange create(Member member, String roomName) {
-            return rooms.create(member, roomName);
-        }
-
-        @Override
-        public Optional<Room> leave(Member member) {
-            return rooms.leave(member);
-        }
-
-        @Override
-        public List<Room> rooms() {
-            return rooms.rooms();
-        }
-
-        @Override
-        public int memberCount() {
-            return rooms.memberCount();
-        }
+            try {
+                return method.invoke(rooms, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (RoomRegistry) Proxy.newProxyInstance(RoomRegistry.class.getClassLoader(),
+                new Class<?>[] {RoomRegistry.class}, failOnBoom);
     }
 
     @RegisterExtension
-    final RunningServer server = new RunningServer(config -> { }, FaultyRegistry::new);
+    final RunningServer server = new RunningServer(config -> { }, FaultsEndToEndTest::faultyRooms);
 
     private final Clients clients = new Clients(server);
 

@@ -15,7 +15,7 @@ import roomchat.server.ServerConfig;
 final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
     private final ServerConfig config;
-    private final Function<String, RoomRegistry> registries;
+    private final Function<ServerConfig, RoomRegistry> registries;
     private ChatServer server;
     private InetSocketAddress address;
 
@@ -25,11 +25,11 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
     /** A server with the documented defaults as changed by {@code settings}, on a free loopback port. */
     RunningServer(Consumer<ServerConfig> settings) {
-        this(settings, LocalRoomRegistry::new);
+        this(settings, config -> new LocalRoomRegistry(config.defaultRoom, config.historyLines));
     }
 
-    /** As above, over rooms made by {@code registries} from the default room's name. */
-    RunningServer(Consumer<ServerConfig> settings, Function<String, RoomRegistry> registries) {
+    /** As above, over rooms made by {@code registries} for the configuration. */
+    RunningServer(Consumer<ServerConfig> settings, Function<ServerConfig, RoomRegistry> registries) {
         this.registries = registries;
         config = ServerConfig.defaults();
         config.host = "127.0.0.1";
@@ -40,7 +40,7 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        server = new ChatServer(config, registries.apply(config.defaultRoom));
+        server = new ChatServer(config, registries.apply(config));
         address = server.start();
     }
 

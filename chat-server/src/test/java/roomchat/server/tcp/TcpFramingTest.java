@@ -52,7 +52,7 @@ class TcpFramingTest {
         assertThat(inputs()).isEmpty();
         harness.receive("lo\n:cr ga");
         harness.receive("mes\n");
-        assertThat(inputs()).containsExactly(new Input.ChatText("hello"), new Command.ChangeRoom("games"));
+        assertThat(inputs()).containsExactly(new Input.ChatText("hello"), new Command.ChangeRoom("games", java.util.Optional.empty()));
     }
 
     @Test

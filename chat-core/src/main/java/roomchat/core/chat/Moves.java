@@ -1,0 +1,72 @@
+package roomchat.core.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import roomchat.core.dispatch.Dispatcher;
+import roomchat.core.room.Departure;
+import roomchat.core.room.Member;
+import roomchat.core.room.RoomChange;
+import roomchat.core.room.RoomMessage;
+
+/**
+ * Makes a member's move between rooms known: to the room it left (and who is host there now), to the
+ * room it entered, to the dispatcher (which stops and starts the member's lines in the rooms' own
+ * order), and to the member, as the lines of its answer.
+ */
+final class Moves {
+
+    private static final Logger log = LoggerFactory.getLogger(Moves.class);
+
+    private final Dispatcher dispatcher;
+
+    Moves(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Announces a move; returns what the member who moved is told. */
+    List<String> announce(RoomChange.Moved moved) {
+        return announce(moved, moved.left() == null ? null : Lines.left(moved.member(), moved.left().room()));
+    }
+
+    /** Announces a move that {@code host} forced by a kick; returns what the kicked member is told. */
+    List<String> announceKick(RoomChange.Moved moved, Member host) {
+        Member member = moved.member();
+        String room = moved.left().room().name();
+        return announce(moved, Lines.notice(member.name() + " was kicked from " + room + " by " + host.name()));
+    }
+
+    private List<String> announce(RoomChange.Moved moved, String leaveLine) {
+        Member member = moved.member();
+        log.info("{} {} joined {}", member.channel().remoteAddress(), member, moved.to());
+        if (moved.left() != null) {
+            departed(member, moved.left(), leaveLine);
+        }
+        dispatcher.admit(moved.to(), member);
+        dispatcher.publish(moved.to(), RoomMessage.toOthers(Lines.joined(member, moved.to()), member));
+        List<String> lines = new ArrayList<>(3);
+        if (moved.created()) {
+            lines.add(Lines.notice("created " + moved.to().name()));
+        }
+        lines.add(Lines.youAreIn(moved.to(), moved.company()));
+        if (moved.topic() != null) {
+            lines.add(Lines.topic(moved.topic()));
+        }
+        return lines;
+    }
+
+    /** Announces that a member left a room, and who is its new host if that changed. */
+    void departed(Member member, Departure departure) {
+        departed(member, departure, Lines.left(member, departure.room()));
+    }
+
+    private void departed(Member member, Departure departure, String leaveLine) {
+        log.info("{} {} left {}", member.channel().remoteAddress(), member, departure.room());
+        dispatcher.remove(departure.room(), member);
+        dispatcher.publish(departure.room(), RoomMessage.toAll(leaveLine));
+        if (departure.newHost() != null) {
+            dispatcher.publish(departure.room(), RoomMessage.toAll(Lines.newHost(departure.newHost(), departure.room())));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package roomchat.core.room;
+
+/**
+ * A member's leaving a room.
+ *
+ * @param room    the room it left
+ * @param newHost the member that became host because the last host left, or null
+ */
+public record Departure(Room room, Member newHost) {
+}

@@ -1,0 +1,46 @@
+package roomchat.core.room;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The last lines said in a room, with when they were delivered: a ring of fixed capacity, gone with
+ * the room. <b>Threads:</b> confined to the room's drain (one dispatcher thread at a time, in
+ * order), so it needs no lock.
+ */
+public final class RoomHistory {
+
+    /** The notice that ends a replay of the history to a newcomer. */
+    public static final String LIVE_CHAT_STARTS = "* live chat starts";
+
+    /** One line as it was delivered. */
+    public record Entry(Instant at, String line) {
+    }
+
+    private final int capacity;
+    private final Deque<Entry> entries;
+
+    /** A history of at most {@code capacity} lines; 0 keeps none. */
+    public RoomHistory(int capacity) {
+        this.capacity = capacity;
+        this.entries = new ArrayDeque<>(Math.min(capacity, 64));
+    }
+
+    public void add(Instant at, String line) {
+        if (capacity == 0) {
+            return;
+        }
+        if (entries.size() == capacity) {
+            entries.removeFirst();
+        }
+        entries.addLast(new Entry(at, line));
+    }
+
+    /** The lines kept, oldest first. */
+    public List<Entry> entries() {
+        return new ArrayList<>(entries);
+    }
+}

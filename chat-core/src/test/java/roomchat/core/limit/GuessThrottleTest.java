@@ -1,0 +1,34 @@
+package roomchat.core.limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GuessThrottleTest {
+
+    private static final long S = TimeUnit.SECONDS.toNanos(1);
+    private final GuessThrottle throttle = new GuessThrottle();
+
+    @Test
+    void eachWrongGuessDoublesTheWaitUpToTheMaximum() {
+        long now = 1_000 * S;
+        assertThat(throttle.secondsToWait(now)).isZero();
+        throttle.wrong(now);
+        assertThat(throttle.secondsToWait(now)).isEqualTo(1);
+        assertThat(throttle.secondsToWait(now + S)).isZero();
+        throttle.wrong(now + S);
+        assertThat(throttle.secondsToWait(now + S)).isEqualTo(2);
+        for (int i = 0; i < 10; i++) {
+            throttle.wrong(now);
+        }
+        assertThat(throttle.secondsToWait(now)).isEqualTo(GuessThrottle.MAX_DELAY_SECONDS);
+    }
+
+    @Test
+    void aRightGuessStartsOver() {
+        throttle.wrong(0);
+        throttle.right();
+        assertThat(throttle.secondsToWait(0)).isZero();
+    }
+}
