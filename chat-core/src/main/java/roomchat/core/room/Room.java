@@ -88,10 +88,6 @@ public final class Room {
         return members.contains(member);
     }
 
-    int size() {
-        return members.size();
-    }
-
     List<Member> members() {
         return new ArrayList<>(members);
     }
