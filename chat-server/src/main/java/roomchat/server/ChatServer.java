@@ -3,6 +3,7 @@ package roomchat.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -15,18 +16,25 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLException;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.Lines;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.RoomRegistry;
+import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.ConnectionTracker;
+import roomchat.server.connection.Connections;
+import roomchat.server.http.HttpChatInitializer;
+import roomchat.server.http.HttpRequestHandler;
+import roomchat.server.metrics.ServerMetrics;
+import roomchat.server.session.SessionHandlers;
 import roomchat.server.tcp.TcpChatInitializer;
 
 /**
- * One chat server: the rooms, the dispatcher and the listeners (plain TCP, and TLS when
- * configured), started and stopped together.
+ * One chat server: the rooms, the dispatcher and the listeners (plain TCP; TLS and HTTP with its
+ * WebSocket when configured), started and stopped together.
  *
  * <p><b>Threads:</b> one event loop accepts connections; {@code ioThreads} event loops read, parse
  * and answer them (each connection stays on one loop for life); {@code dispatchThreads} deliver
@@ -44,12 +52,16 @@ public final class ChatServer implements AutoCloseable {
     private final ExecutorDispatcher dispatcher;
     private final ChatService service;
     private final ConnectionTracker tracker;
+    private final LongAdder linesIn = new LongAdder();
+    private final SessionHandlers sessionHandlers;
+    private final ServerMetrics metrics;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private Channel listener;
     private Channel tlsListener;
+    private Channel httpListener;
 
     public ChatServer(ServerConfig config) {
         this(config, new LocalRoomRegistry(config.defaultRoom, config.historyLines));
@@ -63,29 +75,46 @@ public final class ChatServer implements AutoCloseable {
         this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount());
         this.service = new ChatService(registry, dispatcher);
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
+        this.sessionHandlers = new SessionHandlers(service, config, linesIn);
+        this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, () -> registry.rooms().size(),
+                registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries);
     }
 
     /** Binds the listeners; returns the address of the plain TCP one. */
     public InetSocketAddress start() throws InterruptedException, SSLException {
         acceptGroup = new MultiThreadIoEventLoopGroup(1, transport.handlerFactory());
         ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
-        listener = bind(config.port, null);
+        listener = bind(config.port, new TcpChatInitializer(config, tracker, null, sessionHandlers));
         if (config.tlsEnabled()) {
             SslContext tls = SslContextBuilder.forServer(config.tlsCert.toFile(), config.tlsKey.toFile()).build();
-            tlsListener = bind(config.tlsPort, tls);
+            tlsListener = bind(config.tlsPort, new TcpChatInitializer(config, tracker, tls, sessionHandlers));
+        }
+        if (config.httpPort != 0) {
+            HttpRequestHandler requests = new HttpRequestHandler(() -> !closing.get(), metrics::render);
+            httpListener = bind(Math.max(config.httpPort, 0), new HttpChatInitializer(config, tracker, requests, sessionHandlers));
         }
         return (InetSocketAddress) listener.localAddress();
     }
 
-    private Channel bind(int port, SslContext tls) throws InterruptedException {
+    private Channel bind(int port, ChannelInitializer<Channel> initializer) throws InterruptedException {
         int highWaterMark = config.maxPendingOutputBytes;
         return new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
                 .channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(highWaterMark / 2, highWaterMark))
-                .childHandler(new TcpChatInitializer(service, config, tracker, tls))
+                .childHandler(initializer)
                 .bind(config.host, port).sync().channel();
+    }
+
+    /** The address of the HTTP listener; null when HTTP is off. */
+    public InetSocketAddress httpAddress() {
+        return httpListener == null ? null : (InetSocketAddress) httpListener.localAddress();
+    }
+
+    /** The server's numbers, as {@code /metrics} shows them. */
+    public String metrics() {
+        return metrics.render();
     }
 
     /** The address of the TLS listener; null when TLS is off. */
@@ -106,6 +135,11 @@ public final class ChatServer implements AutoCloseable {
     /** Room lines dropped so far because their recipient was not reading. */
     public long droppedDeliveries() {
         return dispatcher.droppedDeliveries();
+    }
+
+    /** How many connections the limits count as open now. */
+    public int openConnections() {
+        return tracker.openCount();
     }
 
     /** The open connections. */
@@ -132,8 +166,11 @@ public final class ChatServer implements AutoCloseable {
         try {
             closeListener(listener);
             closeListener(tlsListener);
+            closeListener(httpListener);
             long timeoutMs = config.shutdownTimeout.toMillis();
-            connections().writeAndFlush(Unpooled.wrappedBuffer(SHUTTING_DOWN)).awaitUninterruptibly(timeoutMs);
+            connections().forEach(channel -> Connections.closing(channel, CloseReason.SHUTDOWN));
+            connections().writeAndFlush(Unpooled.wrappedBuffer(SHUTTING_DOWN), ChatServer::speaksChat)
+                    .awaitUninterruptibly(timeoutMs);
             connections().close().awaitUninterruptibly(timeoutMs);
             shutDown(acceptGroup);
             shutDown(ioGroup);
@@ -141,6 +178,10 @@ public final class ChatServer implements AutoCloseable {
         } finally {
             closed.countDown();
         }
+    }
+
+    private static boolean speaksChat(Channel channel) {
+        return !Connections.HTTP.equals(Connections.transport(channel));
     }
 
     private void awaitQuietly() {

@@ -38,6 +38,9 @@ public final class Main implements Callable<Integer> {
         if (server.tlsAddress() != null) {
             log.info("roomchat listening for TLS on {}", server.tlsAddress());
         }
+        if (server.httpAddress() != null) {
+            log.info("roomchat serving the web page on http://{}:{}/", address.getHostString(), server.httpAddress().getPort());
+        }
         server.awaitClosed();
         log.info("roomchat stopped");
         return 0;

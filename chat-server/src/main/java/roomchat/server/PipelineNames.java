@@ -9,6 +9,26 @@ public final class PipelineNames {
     public static final String CONNECTIONS = "connections";
     /** Closes connections whose output stays backed up. */
     public static final String SLOW_CONSUMER = "slowConsumer";
+    /** HTTP: closes a connection that asks for nothing for the name timeout. */
+    public static final String HTTP_IDLE = "httpIdle";
+    /** HTTP: bytes to requests and responses to bytes. */
+    public static final String HTTP_CODEC = "httpCodec";
+    /** HTTP: a request's parts to one full request. */
+    public static final String HTTP_AGGREGATOR = "httpAggregator";
+    /** HTTP: refuses WebSocket upgrades from other sites' pages. */
+    public static final String ORIGIN_CHECK = "originCheck";
+    /** The WebSocket handshake, then pings, pongs and close frames. */
+    public static final String WEBSOCKET_PROTOCOL = "webSocketProtocol";
+    /** Turns the connection into a chat connection once the handshake completes. */
+    public static final String WEBSOCKET_STARTER = "webSocketStarter";
+    /** WebSocket: the fragments of one message to one frame (takes the starter's place). */
+    public static final String WEBSOCKET_AGGREGATOR = "webSocketAggregator";
+    /** WebSocket: a text frame to a String line, with the line limit. */
+    public static final String FRAME_TO_LINE = "frameToLine";
+    /** WebSocket: an outgoing line to a text frame. */
+    public static final String LINE_TO_FRAME = "lineToFrame";
+    /** HTTP: the page, health and metrics. */
+    public static final String HTTP_REQUESTS = "httpRequests";
     /** Cuts the byte stream into lines, with a byte limit. */
     public static final String LINE_FRAMER = "lineFramer";
     /** Bytes of one line to a String. */

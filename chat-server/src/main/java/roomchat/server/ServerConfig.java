@@ -2,6 +2,8 @@ package roomchat.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 import roomchat.core.name.NameRules;
 
@@ -29,6 +31,9 @@ public final class ServerConfig {
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 100;
     public static final String DEFAULT_SHUTDOWN_TIMEOUT = "3s";
     public static final int DEFAULT_TLS_PORT = 8443;
+    public static final int DEFAULT_HTTP_PORT = 8081;
+    /** As {@link #httpPort}: listen on any free port (for tests; the flag's 0 disables HTTP). */
+    public static final int ANY_FREE_PORT = -1;
     /** Stands for one thread per core in {@link #ioThreads} and {@link #dispatchThreads}. */
     public static final int PER_CORE = 0;
 
@@ -109,6 +114,16 @@ public final class ServerConfig {
             description = "TCP port for TLS users; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int tlsPort;
 
+    @Option(names = "--http-port", defaultValue = "" + DEFAULT_HTTP_PORT,
+            description = "HTTP port for the web page and its WebSocket, /healthz and /metrics; 0 disables"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int httpPort;
+
+    @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
+            description = "Web page origins allowed to open the WebSocket, such as https://chat.example.org,"
+                    + " or * for any (default: only pages from the host the browser asked for).")
+    public List<String> allowedOrigins = new ArrayList<>();
+
     @Option(names = "--io-threads", defaultValue = "" + PER_CORE,
             description = "Event-loop threads for connections; 0 = one per core (default: ${DEFAULT-VALUE}).")
     public int ioThreads;
@@ -133,6 +148,7 @@ public final class ServerConfig {
     public void validate() {
         require(port >= 0 && port <= 65_535, "--port must be 0-65535");
         require(tlsPort >= 0 && tlsPort <= 65_535, "--tls-port must be 0-65535");
+        require(httpPort >= ANY_FREE_PORT && httpPort <= 65_535, "--http-port must be 0-65535");
         require(NameRules.isRoomName(defaultRoom), "--default-room must be " + NameRules.ROOM_NAME_RULE);
         require(maxLineBytes > 0, "--max-line must be at least 1");
         require(historyLines >= 0, "--history can't be negative");

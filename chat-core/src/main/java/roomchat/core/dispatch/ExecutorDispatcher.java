@@ -57,6 +57,7 @@ public final class ExecutorDispatcher implements Dispatcher {
     private final ByteBufAllocator allocator;
     private final Clock clock;
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder delivered = new LongAdder();
 
     /** A dispatcher with {@code threads} delivery threads, Netty's default allocator and the system clock. */
     public ExecutorDispatcher(int threads) {
@@ -91,6 +92,11 @@ public final class ExecutorDispatcher implements Dispatcher {
         if (takesMore(channel)) {
             channel.writeAndFlush(encode(line));
         }
+    }
+
+    /** Lines handed to channels so far: room lines once per recipient, and direct lines. */
+    public long deliveries() {
+        return delivered.sum();
     }
 
     /** Lines dropped so far, over all channels, because their channel was not writable. */
@@ -192,6 +198,7 @@ public final class ExecutorDispatcher implements Dispatcher {
 
     private boolean takesMore(Channel channel) {
         if (channel.isWritable()) {
+            delivered.increment();
             return true;
         }
         dropped.increment();

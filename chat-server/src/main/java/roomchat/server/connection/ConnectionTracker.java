@@ -12,9 +12,12 @@ import io.netty.util.CharsetUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.chat.Lines;
@@ -39,6 +42,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentMap<InetAddress, Integer> openByAddress = new ConcurrentHashMap<>();
     private final ChannelGroup admitted = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
+    private final Map<CloseReason, LongAdder> disconnects = new ConcurrentHashMap<>();
 
     public ConnectionTracker(int maxConnections, int maxPerAddress) {
         this.maxConnections = maxConnections;
@@ -50,18 +54,30 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
         return admitted;
     }
 
+    /** How many admitted connections are open. */
+    public int openCount() {
+        return open.get();
+    }
+
+    /** How many admitted connections have closed so far, for each reason. */
+    public Map<CloseReason, Long> disconnects() {
+        Map<CloseReason, Long> counts = new EnumMap<>(CloseReason.class);
+        disconnects.forEach((reason, count) -> counts.put(reason, count.sum()));
+        return counts;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         Channel channel = ctx.channel();
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
-            reject(ctx, SERVER_FULL, "server full");
+            reject(ctx, SERVER_FULL, CloseReason.SERVER_FULL);
             return;
         }
         InetAddress address = address(channel);
         if (openByAddress.merge(address, 1, Integer::sum) > maxPerAddress) {
             release(address);
-            reject(ctx, TOO_MANY_FROM_ADDRESS, "too many connections from its address");
+            reject(ctx, TOO_MANY_FROM_ADDRESS, CloseReason.TOO_MANY_FROM_ADDRESS);
             return;
         }
         channel.attr(ADMITTED).set(Boolean.TRUE);
@@ -76,12 +92,14 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
         if (Boolean.TRUE.equals(channel.attr(ADMITTED).get())) {
             open.decrementAndGet();
             release(address(channel));
-            log.info("{} disconnected: {}", Connections.describe(channel), Connections.closeReason(channel));
+            CloseReason reason = Connections.closeReason(channel);
+            disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
+            log.info("{} disconnected: {}", Connections.describe(channel), reason);
             ctx.fireChannelInactive();
         }
     }
 
-    private void reject(ChannelHandlerContext ctx, byte[] line, String reason) {
+    private void reject(ChannelHandlerContext ctx, byte[] line, CloseReason reason) {
         log.info("{} refused: {}", ctx.channel().remoteAddress(), reason);
         ctx.channel().config().setAutoRead(false);
         Connections.closeAfter(ctx, Unpooled.wrappedBuffer(line), reason);

@@ -9,15 +9,35 @@ import roomchat.core.room.Member;
 
 /**
  * What the server remembers about a connection beyond its pipeline, kept as channel attributes:
- * the member it speaks for, once named, and why it was closed, once it was.
+ * how it speaks (its transport), the member it speaks for once named, and why it was closed.
  */
 public final class Connections {
 
+    /** Plain TCP, as nc speaks it. */
+    public static final String TCP = "tcp";
+    /** TCP inside TLS. */
+    public static final String TLS = "tls";
+    /** HTTP requests that have not (or not yet) become a WebSocket. */
+    public static final String HTTP = "http";
+    /** A WebSocket, as the web page speaks it. */
+    public static final String WEBSOCKET = "websocket";
+
+    private static final AttributeKey<String> TRANSPORT = AttributeKey.valueOf("roomchat.transport");
     private static final AttributeKey<Member> MEMBER = AttributeKey.valueOf("roomchat.member");
-    private static final AttributeKey<String> CLOSE_REASON = AttributeKey.valueOf("roomchat.closeReason");
-    private static final String CLOSED_BY_CLIENT = "closed by client";
+    private static final AttributeKey<CloseReason> CLOSE_REASON = AttributeKey.valueOf("roomchat.closeReason");
 
     private Connections() {
+    }
+
+    /** Records how {@code channel} speaks. */
+    public static void transport(Channel channel, String transport) {
+        channel.attr(TRANSPORT).set(transport);
+    }
+
+    /** How {@code channel} speaks, or {@link #TCP} if nobody said. */
+    public static String transport(Channel channel) {
+        String transport = channel.attr(TRANSPORT).get();
+        return transport == null ? TCP : transport;
     }
 
     /** Records that {@code channel} now speaks for {@code member}. */
@@ -32,25 +52,30 @@ public final class Connections {
     }
 
     /** Why the connection closed: the first reason given, or that the client closed it. */
-    public static String closeReason(Channel channel) {
-        String reason = channel.attr(CLOSE_REASON).get();
-        return reason == null ? CLOSED_BY_CLIENT : reason;
+    public static CloseReason closeReason(Channel channel) {
+        CloseReason reason = channel.attr(CLOSE_REASON).get();
+        return reason == null ? CloseReason.CLOSED_BY_CLIENT : reason;
+    }
+
+    /** Records why {@code channel} is about to be closed, unless a reason was recorded already. */
+    public static void closing(Channel channel, CloseReason reason) {
+        channel.attr(CLOSE_REASON).setIfAbsent(reason);
     }
 
     /** Closes the connection now, for {@code reason}. */
-    public static void close(ChannelHandlerContext ctx, String reason) {
-        ctx.channel().attr(CLOSE_REASON).setIfAbsent(reason);
+    public static void close(ChannelHandlerContext ctx, CloseReason reason) {
+        closing(ctx.channel(), reason);
         ctx.close();
     }
 
     /** Sends {@code lastLine} (a String or an encoded buffer), then closes for {@code reason}. */
-    public static void closeAfter(ChannelHandlerContext ctx, Object lastLine, String reason) {
+    public static void closeAfter(ChannelHandlerContext ctx, Object lastLine, CloseReason reason) {
         closeWhenDone(ctx.writeAndFlush(lastLine), reason);
     }
 
     /** Closes the connection for {@code reason} once {@code lastWrite} is done. */
-    public static void closeWhenDone(ChannelFuture lastWrite, String reason) {
-        lastWrite.channel().attr(CLOSE_REASON).setIfAbsent(reason);
+    public static void closeWhenDone(ChannelFuture lastWrite, CloseReason reason) {
+        closing(lastWrite.channel(), reason);
         lastWrite.addListener(ChannelFutureListener.CLOSE);
     }
 }

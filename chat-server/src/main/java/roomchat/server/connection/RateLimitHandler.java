@@ -41,7 +41,7 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
             case DISCONNECT:
                 disconnecting = true;
                 ctx.channel().config().setAutoRead(false);
-                Connections.closeAfter(ctx, FLOODING, "flooding");
+                Connections.closeAfter(ctx, FLOODING, CloseReason.FLOODING);
                 break;
             default:
                 break;

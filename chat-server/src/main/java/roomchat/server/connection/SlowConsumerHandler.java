@@ -26,7 +26,7 @@ public final class SlowConsumerHandler extends ChannelInboundHandlerAdapter {
         boolean writable = ctx.channel().isWritable();
         ctx.channel().config().setAutoRead(writable);
         if (!writable && disconnect == null) {
-            disconnect = ctx.executor().schedule(() -> Connections.close(ctx, "slow consumer: not reading"),
+            disconnect = ctx.executor().schedule(() -> Connections.close(ctx, CloseReason.SLOW_CONSUMER),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
         } else if (writable && disconnect != null) {
             disconnect.cancel(false);

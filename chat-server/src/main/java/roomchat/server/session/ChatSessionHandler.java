@@ -9,6 +9,7 @@ import roomchat.core.chat.Reply;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
 import roomchat.server.PipelineNames;
+import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
 /**
@@ -42,7 +43,7 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             String limit = timeouts.idleLimit();
-            Connections.closeAfter(ctx, Lines.notice("disconnected: idle for " + limit), "idle for " + limit);
+            Connections.closeAfter(ctx, Lines.notice("disconnected: idle for " + limit), CloseReason.IDLE);
         } else {
             ctx.fireUserEventTriggered(event);
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.chat.Lines;
+import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
 /**
@@ -33,7 +34,7 @@ public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(lineTooLong);
         } else if (cause instanceof IOException || cause.getCause() instanceof IOException) {
             log.debug("{} connection failed: {}", Connections.describe(ctx.channel()), cause.toString());
-            Connections.close(ctx, "connection error");
+            Connections.close(ctx, CloseReason.CONNECTION_ERROR);
         } else {
             log.warn("{}: input failed", Connections.describe(ctx.channel()), cause);
             ctx.writeAndFlush(INTERNAL_ERROR);

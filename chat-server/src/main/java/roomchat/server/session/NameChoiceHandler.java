@@ -9,6 +9,7 @@ import roomchat.core.chat.NameStep;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
 import roomchat.server.PipelineNames;
+import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
 /**
@@ -26,6 +27,7 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
         this.timeouts = timeouts;
     }
 
+    /** The session starts: for TCP when the connection opens, for a WebSocket when its handshake completes. */
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         Replies.write(ctx, service.greeting());
@@ -47,7 +49,7 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             String limit = timeouts.nameLimit();
-            Connections.closeAfter(ctx, Lines.notice("disconnected: no name chosen in " + limit), "no name in " + limit);
+            Connections.closeAfter(ctx, Lines.notice("disconnected: no name chosen in " + limit), CloseReason.NO_NAME);
         } else {
             ctx.fireUserEventTriggered(event);
         }

@@ -3,12 +3,11 @@ package roomchat.server.session;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import roomchat.core.chat.Reply;
+import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
 /** Writes a {@link Reply} to the connection it answers, with one flush. */
 final class Replies {
-
-    private static final String QUIT = "quit";
 
     private Replies() {
     }
@@ -23,7 +22,7 @@ final class Replies {
         }
         if (reply.close()) {
             // Close only once the goodbye has reached the socket.
-            Connections.closeWhenDone(last != null ? last : ctx.newSucceededFuture(), QUIT);
+            Connections.closeWhenDone(last != null ? last : ctx.newSucceededFuture(), CloseReason.QUIT);
         }
     }
 }

@@ -9,17 +9,12 @@ import io.netty.handler.codec.string.LineSeparator;
 import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.CharsetUtil;
-import roomchat.core.chat.ChatService;
-import roomchat.core.command.InputParser;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
-import roomchat.server.codec.LineToInputDecoder;
 import roomchat.server.connection.ConnectionTracker;
-import roomchat.server.connection.RateLimitHandler;
+import roomchat.server.connection.Connections;
 import roomchat.server.connection.SlowConsumerHandler;
-import roomchat.server.session.ErrorLineHandler;
-import roomchat.server.session.NameChoiceHandler;
-import roomchat.server.session.Timeouts;
+import roomchat.server.session.SessionHandlers;
 
 /**
  * The pipeline of a TCP connection as nc speaks it, one line of UTF-8 text per message, in plain
@@ -30,27 +25,23 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
     private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
     private static final LineEncoder LINE_ENCODER = new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8);
 
-    private final ChatService service;
     private final ServerConfig config;
     private final ConnectionTracker tracker;
     private final SslContext tls;
-    private final Timeouts timeouts;
-    private final LineToInputDecoder inputDecoder = new LineToInputDecoder(new InputParser());
-    private final ErrorLineHandler errorLines;
+    private final SessionHandlers session;
 
     /** {@code tls} is null for plain TCP. */
-    public TcpChatInitializer(ChatService service, ServerConfig config, ConnectionTracker tracker, SslContext tls) {
-        this.service = service;
+    public TcpChatInitializer(ServerConfig config, ConnectionTracker tracker, SslContext tls, SessionHandlers session) {
         this.config = config;
         this.tracker = tracker;
         this.tls = tls;
-        this.timeouts = new Timeouts(config.nameTimeout, config.idleTimeout);
-        this.errorLines = new ErrorLineHandler(config.maxLineBytes);
+        this.session = session;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        Connections.transport(channel, tls == null ? Connections.TCP : Connections.TLS);
         if (tls != null) {
             pipeline.addLast(PipelineNames.TLS, tls.newHandler(channel.alloc()));
         }
@@ -59,14 +50,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
                 // A line longer than the limit fails at once and is skipped up to its line end.
                 .addLast(PipelineNames.LINE_FRAMER, new LineBasedFrameDecoder(config.maxLineBytes, true, true))
                 .addLast(PipelineNames.UTF8_DECODER, UTF8_DECODER)
-                .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER)
-                .addLast(PipelineNames.INPUT_DECODER, inputDecoder)
-                .addLast(PipelineNames.IDLE_TIMER, timeouts.nameTimer());
-        if (config.ratePerSecond > 0) {
-            pipeline.addLast(PipelineNames.RATE_LIMIT,
-                    new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));
-        }
-        pipeline.addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts))
-                .addLast(PipelineNames.ERROR_LINES, errorLines);
+                .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER);
+        session.addTo(pipeline);
     }
 }

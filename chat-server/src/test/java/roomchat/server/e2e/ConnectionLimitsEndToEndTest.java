@@ -1,5 +1,7 @@
 package roomchat.server.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -33,7 +35,8 @@ class ConnectionLimitsEndToEndTest {
             alice.send("unaffected");
             bob.await("[lobby] alice: unaffected");
             alice.send(":e");
-            bob.await("* alice has left lobby");
+            alice.awaitEnd();
+            await().atMost(LineClient.TIMEOUT).until(() -> server.server().openConnections() == 1);
             clients.login("carol");
         }
     }

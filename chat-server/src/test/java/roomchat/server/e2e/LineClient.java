@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +35,8 @@ final class LineClient implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
+    /** Set instead of {@link #socket} for a client that speaks WebSocket. */
+    private WebSocket webSocket;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     /** Lines that arrived while waiting for another one. */
     private final List<String> passed = new ArrayList<>();
@@ -37,11 +45,13 @@ final class LineClient implements AutoCloseable {
 
     private LineClient(Socket socket, boolean paused) throws IOException {
         this.socket = socket;
-        this.out = socket.getOutputStream();
+        this.out = socket == null ? null : socket.getOutputStream();
         this.reading = new CountDownLatch(paused ? 1 : 0);
-        Thread reader = new Thread(this::readLines, "client-reader-" + socket.getLocalPort());
-        reader.setDaemon(true);
-        reader.start();
+        if (socket != null) {
+            Thread reader = new Thread(this::readLines, "client-reader-" + socket.getLocalPort());
+            reader.setDaemon(true);
+            reader.start();
+        }
     }
 
     static LineClient connect(InetSocketAddress server) throws IOException {
@@ -56,6 +66,51 @@ final class LineClient implements AutoCloseable {
         socket.setReceiveBufferSize(receiveBufferBytes);
         socket.connect(server, (int) TIMEOUT.toMillis());
         return new LineClient(socket, true);
+    }
+
+    /**
+     * A browser's way in: a WebSocket to {@code uri}, sending {@code origin} as a page would (null
+     * for none). Each text frame received is one line; {@link #send} sends one line per frame.
+     */
+    static LineClient webSocket(URI uri, String origin) throws IOException, InterruptedException {
+        LineClient client = new LineClient(null, false);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        try {
+            client.webSocket = builder.buildAsync(uri, client.new FrameListener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("no WebSocket to " + uri, e.getCause() == null ? e : e.getCause());
+        }
+        return client;
+    }
+
+    /** Collects text frames as lines; the close of the WebSocket is the end of the stream. */
+    private final class FrameListener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            received.add(END);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            received.add(END);
+        }
     }
 
     /** A client over a socket that is already connected, such as a TLS one. */
@@ -93,6 +148,14 @@ final class LineClient implements AutoCloseable {
     }
 
     void send(String line) throws IOException {
+        if (webSocket != null) {
+            try {
+                webSocket.sendText(line, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | InterruptedException e) {
+                throw new IOException("could not send over the WebSocket", e);
+            }
+            return;
+        }
         sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -166,7 +229,11 @@ final class LineClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        if (webSocket != null) {
+            webSocket.abort();
+        } else {
+            socket.close();
+        }
     }
 
     private void readLines() {

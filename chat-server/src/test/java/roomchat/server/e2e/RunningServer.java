@@ -35,6 +35,7 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
         config.host = "127.0.0.1";
         config.port = 0;
         config.tlsPort = 0;
+        config.httpPort = ServerConfig.ANY_FREE_PORT;
         settings.accept(config);
     }
 

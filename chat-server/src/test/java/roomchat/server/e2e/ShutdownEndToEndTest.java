@@ -55,7 +55,7 @@ class ShutdownEndToEndTest {
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
-                Main.class.getName(), "--host", "127.0.0.1", "--port", "0")
+                Main.class.getName(), "--host", "127.0.0.1", "--port", "0", "--http-port", "0")
                 .redirectErrorStream(true)
                 .start();
         BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -7,11 +7,13 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.CharsetUtil;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import roomchat.core.chat.ChatService;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.server.ServerConfig;
 import roomchat.server.connection.ConnectionTracker;
+import roomchat.server.session.SessionHandlers;
 
 /** A TCP pipeline on an {@link EmbeddedChannel}, fed bytes as a socket would be. */
 public final class PipelineHarness implements AutoCloseable {
@@ -25,7 +27,8 @@ public final class PipelineHarness implements AutoCloseable {
         ServerConfig config = ServerConfig.defaults();
         config.maxLineBytes = maxLineBytes;
         ConnectionTracker tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
-        channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(service, config, tracker, null));
+        SessionHandlers session = new SessionHandlers(service, config, new LongAdder());
+        channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(config, tracker, null, session));
     }
 
     /** Sends bytes as they would arrive from the socket, in one read. */

@@ -1,0 +1,34 @@
+package roomchat.server.connection;
+
+import java.util.Locale;
+
+/** Why a connection was closed: for the disconnect log line and the metrics. */
+public enum CloseReason {
+    QUIT("quit"),
+    CLOSED_BY_CLIENT("closed by client"),
+    IDLE("idle"),
+    NO_NAME("no name chosen"),
+    FLOODING("flooding"),
+    SLOW_CONSUMER("slow consumer: not reading"),
+    SERVER_FULL("server full"),
+    TOO_MANY_FROM_ADDRESS("too many connections from its address"),
+    FORBIDDEN_ORIGIN("websocket from a forbidden origin"),
+    CONNECTION_ERROR("connection error"),
+    SHUTDOWN("server shutting down");
+
+    private final String description;
+
+    CloseReason(String description) {
+        this.description = description;
+    }
+
+    /** The label in metrics: {@code slow_consumer}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,65 @@
+package roomchat.server.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import roomchat.server.PipelineNames;
+import roomchat.server.ServerConfig;
+import roomchat.server.connection.ConnectionTracker;
+import roomchat.server.connection.Connections;
+import roomchat.server.connection.SlowConsumerHandler;
+import roomchat.server.session.SessionHandlers;
+
+/**
+ * The pipeline of an HTTP connection: the web page, {@code /healthz} and {@code /metrics} as plain
+ * HTTP, and {@code /ws}, which becomes a WebSocket carrying one line of the chat protocol per text
+ * frame. Once upgraded, {@link WebSocketSessionStarter} swaps in the frame codec and the same chat
+ * handlers as a TCP connection.
+ */
+public final class HttpChatInitializer extends ChannelInitializer<Channel> {
+
+    /** Where the WebSocket is. */
+    public static final String WEBSOCKET_PATH = "/ws";
+    /** The largest HTTP request or WebSocket message accepted at all; lines have their own, smaller limit. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+    private final ServerConfig config;
+    private final ConnectionTracker tracker;
+    private final HttpRequestHandler requests;
+    private final OriginCheck originCheck;
+    private final WebSocketServerProtocolConfig webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath(WEBSOCKET_PATH)
+            .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+            .build();
+    private final WebSocketSessionStarter sessionStarter;
+
+    public HttpChatInitializer(ServerConfig config, ConnectionTracker tracker, HttpRequestHandler requests,
+                               SessionHandlers session) {
+        this.config = config;
+        this.tracker = tracker;
+        this.requests = requests;
+        this.originCheck = new OriginCheck(config.allowedOrigins);
+        this.sessionStarter = new WebSocketSessionStarter(config.maxLineBytes, session);
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        Connections.transport(channel, Connections.HTTP);
+        channel.pipeline()
+                .addLast(PipelineNames.CONNECTIONS, tracker)
+                .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
+                // A connection that never asks for anything is closed after the name timeout.
+                .addLast(PipelineNames.HTTP_IDLE, new IdleStateHandler(0, 0, config.nameTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec())
+                .addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_MESSAGE_BYTES))
+                .addLast(PipelineNames.ORIGIN_CHECK, originCheck)
+                .addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig))
+                .addLast(PipelineNames.WEBSOCKET_STARTER, sessionStarter)
+                .addLast(PipelineNames.HTTP_REQUESTS, requests);
+    }
+}

@@ -1,0 +1,52 @@
+package roomchat.server.http;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import roomchat.server.PipelineNames;
+import roomchat.server.codec.LineToTextFrameEncoder;
+import roomchat.server.codec.TextFrameToLineDecoder;
+import roomchat.server.connection.Connections;
+import roomchat.server.session.SessionHandlers;
+
+/**
+ * When a WebSocket handshake completes, turns the HTTP connection into a chat connection: the
+ * HTTP-only handlers go, and frames are turned into lines (and lines into frames) below the same
+ * chat handlers a TCP connection has, which then see the connection become active, as a TCP
+ * connection's do when it opens: the session greets the user.
+ */
+@ChannelHandler.Sharable
+final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
+
+    private static final LineToTextFrameEncoder LINE_TO_FRAME = new LineToTextFrameEncoder();
+
+    private final TextFrameToLineDecoder frameToLine;
+    private final SessionHandlers session;
+
+    WebSocketSessionStarter(int maxLineBytes, SessionHandlers session) {
+        this.frameToLine = new TextFrameToLineDecoder(maxLineBytes);
+        this.session = session;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof WebSocketServerProtocolHandler.HandshakeComplete)) {
+            ctx.fireUserEventTriggered(event);
+            return;
+        }
+        Connections.transport(ctx.channel(), Connections.WEBSOCKET);
+        ChannelPipeline pipeline = ctx.pipeline();
+        pipeline.remove(PipelineNames.HTTP_IDLE);
+        pipeline.remove(PipelineNames.HTTP_REQUESTS);
+        pipeline.remove(PipelineNames.ORIGIN_CHECK);
+        pipeline.replace(this, PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(HttpChatInitializer.MAX_MESSAGE_BYTES));
+        pipeline.addLast(PipelineNames.FRAME_TO_LINE, frameToLine)
+                .addLast(PipelineNames.LINE_TO_FRAME, LINE_TO_FRAME);
+        session.addTo(pipeline);
+        // For the chat handlers the session begins now: they see the connection become active.
+        pipeline.context(PipelineNames.WEBSOCKET_AGGREGATOR).fireChannelActive();
+    }
+}

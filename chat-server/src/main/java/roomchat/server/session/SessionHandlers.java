@@ -1,0 +1,45 @@
+package roomchat.server.session;
+
+import io.netty.channel.ChannelPipeline;
+import java.util.concurrent.atomic.LongAdder;
+import roomchat.core.chat.ChatService;
+import roomchat.core.command.InputParser;
+import roomchat.server.PipelineNames;
+import roomchat.server.ServerConfig;
+import roomchat.server.codec.LineToInputDecoder;
+import roomchat.server.connection.RateLimitHandler;
+
+/**
+ * The top of every chat pipeline, the same whatever the transport below delivers lines as: parse,
+ * time out, rate-limit, the session state, and the error lines. One instance per listener; the
+ * sharable handlers are shared, the stateful ones made per connection.
+ */
+public final class SessionHandlers {
+
+    private final ChatService service;
+    private final ServerConfig config;
+    private final Timeouts timeouts;
+    private final LineToInputDecoder inputDecoder;
+    private final ErrorLineHandler errorLines;
+
+    /** {@code linesIn} counts every non-blank line received. */
+    public SessionHandlers(ChatService service, ServerConfig config, LongAdder linesIn) {
+        this.service = service;
+        this.config = config;
+        this.timeouts = new Timeouts(config.nameTimeout, config.idleTimeout);
+        this.inputDecoder = new LineToInputDecoder(new InputParser(), linesIn);
+        this.errorLines = new ErrorLineHandler(config.maxLineBytes);
+    }
+
+    /** Adds the chat handlers at the end of a pipeline that already turns bytes into String lines. */
+    public void addTo(ChannelPipeline pipeline) {
+        pipeline.addLast(PipelineNames.INPUT_DECODER, inputDecoder)
+                .addLast(PipelineNames.IDLE_TIMER, timeouts.nameTimer());
+        if (config.ratePerSecond > 0) {
+            pipeline.addLast(PipelineNames.RATE_LIMIT,
+                    new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));
+        }
+        pipeline.addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts))
+                .addLast(PipelineNames.ERROR_LINES, errorLines);
+    }
+}

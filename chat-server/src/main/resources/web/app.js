@@ -1,0 +1,250 @@
+// roomchat in the browser: one WebSocket, one line of the chat protocol per text frame.
+// Every piece of server text is inserted with textContent, never as HTML.
+'use strict';
+
+const PROMPT = '* choose a screen name';
+const WELCOME_END = '* type :h for help';
+const CHAT = /^\[([^\]]+)\] ([^\s:]+): ([\s\S]*)$/;
+const HISTORY = /^(\d\d:\d\d) ([\s\S]*)$/;
+const YOU_ARE_IN = /^\* you are in ([^\s,]+)/;
+const WHO = /^\* in ([^\s:]+): (.*)$/;
+const ROOMS_HEADER = /^\* rooms \((\d+)\):$/;
+const ROOM_ENTRY = /^\* {3}([^\s:]+): (\d+) members?(, locked)?(?:, topic: (.*))?$/;
+const CHANGES_MEMBERS = / has (joined|left) | was kicked from | is now known as | is now a host of | (un)?locked | kicked you from /;
+const MAX_BACKOFF_MS = 30000;
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  socket: null, name: null, room: null, loggedIn: false, leaving: false,
+  backoff: 1000, pendingWho: 0, pendingRooms: 0, roomsLeft: 0, roomsSeen: [], refreshTimer: null,
+};
+
+function connect() {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(`${scheme}//${location.host}/ws`);
+  state.socket = socket;
+  setStatus('connecting…');
+  socket.onopen = () => { state.backoff = 1000; setStatus('connected'); };
+  socket.onmessage = (event) => receive(String(event.data));
+  socket.onclose = () => {
+    state.loggedIn = false;
+    if (state.leaving) { setStatus('left', true); return; }
+    const wait = state.backoff;
+    state.backoff = Math.min(state.backoff * 2, MAX_BACKOFF_MS);
+    setStatus(`disconnected — reconnecting in ${Math.round(wait / 1000)}s`, true);
+    setTimeout(connect, wait);
+  };
+}
+
+function send(line) {
+  if (state.socket && state.socket.readyState === WebSocket.OPEN) {
+    state.socket.send(line);
+  }
+}
+
+function receive(line) {
+  if (line.startsWith(PROMPT)) {
+    if (state.name) { send(state.name); }
+    return;
+  }
+  if (!state.loggedIn) { return beforeLogin(line); }
+  if (hiddenAnswer(line)) { return; }
+  show(line);
+  const youAreIn = YOU_ARE_IN.exec(line);
+  if (youAreIn) { enterRoom(youAreIn[1]); }
+  if (line.startsWith('* bye ')) { state.leaving = true; }
+  if (line.startsWith('* you are now ')) { state.name = line.substring('* you are now '.length); }
+  if (line.startsWith('* ') && CHANGES_MEMBERS.test(line)) { scheduleRefresh(); }
+}
+
+function beforeLogin(line) {
+  if (line.startsWith('! ')) {
+    $('login-error').textContent = line.substring(2);
+    state.name = null;
+    showLogin(true);
+    return;
+  }
+  const youAreIn = YOU_ARE_IN.exec(line);
+  if (youAreIn) {
+    const lastRoom = state.room;
+    showLogin(false);
+    show(line);
+    enterRoom(youAreIn[1]);
+    if (lastRoom && lastRoom.toLowerCase() !== youAreIn[1].toLowerCase()) { send(`:cr ${lastRoom}`); }
+  } else if (line.startsWith(WELCOME_END)) {
+    state.loggedIn = true;
+    show(line);
+  }
+}
+
+/** Answers to the :who and :rooms this page sent by itself update the side panels instead of the log. */
+function hiddenAnswer(line) {
+  const who = WHO.exec(line);
+  if (who && state.pendingWho > 0) {
+    state.pendingWho--;
+    renderMembers(who[2].split(', '));
+    return true;
+  }
+  const header = ROOMS_HEADER.exec(line);
+  if (header && state.pendingRooms > 0) {
+    state.pendingRooms--;
+    state.roomsLeft = Number(header[1]);
+    state.roomsSeen = [];
+    if (state.roomsLeft === 0) { renderRooms([]); }
+    return true;
+  }
+  const entry = ROOM_ENTRY.exec(line);
+  if (entry && state.roomsLeft > 0) {
+    state.roomsSeen.push({ name: entry[1], count: Number(entry[2]), locked: Boolean(entry[3]), topic: entry[4] });
+    if (--state.roomsLeft === 0) { renderRooms(state.roomsSeen); }
+    return true;
+  }
+  return false;
+}
+
+function enterRoom(room) {
+  state.room = room;
+  $('room-title').textContent = room;
+  for (const item of $('rooms').children) {
+    item.classList.toggle('current', item.dataset.room.toLowerCase() === room.toLowerCase());
+  }
+  scheduleRefresh();
+}
+
+/** Several changes in a row (a burst of joins) cost one :who and one :rooms. */
+function scheduleRefresh() {
+  clearTimeout(state.refreshTimer);
+  state.refreshTimer = setTimeout(refreshPanels, 100);
+}
+
+function refreshPanels() {
+  if (!state.loggedIn && !state.room) { return; }
+  state.pendingWho++;
+  send(':who');
+  state.pendingRooms++;
+  send(':rooms');
+}
+
+function renderMembers(names) {
+  const list = $('members');
+  list.replaceChildren(...names.map((entry) => {
+    const item = document.createElement('li');
+    const host = entry.endsWith(' (host)');
+    item.textContent = host ? entry.slice(0, -' (host)'.length) : entry;
+    if (host) { item.append(meta('host')); }
+    return item;
+  }));
+}
+
+function renderRooms(rooms) {
+  const list = $('rooms');
+  list.replaceChildren(...rooms.map((room) => {
+    const item = document.createElement('li');
+    item.textContent = room.name;
+    item.dataset.room = room.name;
+    item.append(meta(`${room.count}${room.locked ? ' 🔒' : ''}`));
+    if (room.topic) { item.title = room.topic; }
+    if (state.room && room.name.toLowerCase() === state.room.toLowerCase()) { item.classList.add('current'); }
+    item.addEventListener('click', () => enterFromList(room));
+    return item;
+  }));
+}
+
+function enterFromList(room) {
+  if (state.room && room.name.toLowerCase() === state.room.toLowerCase()) { return; }
+  if (room.locked) {
+    const password = prompt(`Password for ${room.name}`);
+    if (password) { send(`:cr ${room.name} ${password}`); }
+  } else {
+    send(`:cr ${room.name}`);
+  }
+}
+
+function meta(text) {
+  const span = document.createElement('span');
+  span.className = 'meta';
+  span.textContent = text;
+  return span;
+}
+
+/** One server line into the log, with its time, sender and kind. */
+function show(raw, mine) {
+  let line = raw;
+  let time = clock(new Date());
+  let history = false;
+  const old = HISTORY.exec(raw);
+  if (old) { time = old[1]; line = old[2]; history = true; }
+  const row = document.createElement('div');
+  row.className = 'line';
+  if (history) { row.classList.add('history'); }
+  if (mine) { row.classList.add('mine'); }
+  row.append(span('time', time));
+  const chat = CHAT.exec(line);
+  if (chat) {
+    if (chat[1] === 'dm') { row.classList.add('dm'); }
+    row.append(span('where', chat[1]), span('who', chat[2]), span('text', chat[3]));
+  } else if (line.startsWith('! ')) {
+    row.classList.add('error');
+    row.append(span('text', line.substring(2)));
+  } else if (line.startsWith('* ')) {
+    row.classList.add('notice');
+    row.append(span('text', line.substring(2)));
+  } else {
+    row.append(span('text', line));
+  }
+  const log = $('log');
+  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  log.append(row);
+  if (atBottom || mine) { log.scrollTop = log.scrollHeight; }
+}
+
+function span(className, text) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+function clock(date) {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+function setStatus(text, down) {
+  const status = $('status');
+  status.textContent = text;
+  status.classList.toggle('down', Boolean(down));
+}
+
+function showLogin(visible) {
+  $('login').hidden = !visible;
+  $('chat').hidden = visible;
+  (visible ? $('name') : $('input')).focus();
+}
+
+$('login').addEventListener('submit', (event) => {
+  event.preventDefault();
+  $('login-error').textContent = '';
+  state.name = $('name').value.trim();
+  state.leaving = false;
+  if (state.socket && state.socket.readyState === WebSocket.OPEN) {
+    send(state.name);
+  } else if (!state.socket || state.socket.readyState === WebSocket.CLOSED) {
+    connect();
+  }
+});
+
+$('say').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const line = $('input').value;
+  if (!line.trim()) { return; }
+  send(line);
+  if (!line.startsWith(':') || line.startsWith('::')) {
+    const text = line.startsWith('::') ? line.substring(1) : line;
+    show(`[${state.room}] ${state.name}: ${text}`, true);
+  }
+  $('input').value = '';
+});
+
+$('commands').addEventListener('click', () => send(':h'));
+
+connect();
