@@ -4,13 +4,17 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelMatcher;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,10 +35,10 @@ import roomchat.core.room.RoomMessage;
  * <p><b>Threads:</b> each room's {@link DeliveryQueue} is drained by at most one pool thread at a
  * time, which keeps the room's order and confines the room's channel group and history to that
  * drain; different rooms drain in parallel. A drain runs at most {@link #MAX_BATCH} deliveries
- * before it yields the thread, so one busy room can't starve the others, and flushes the room's
- * channels once at its end. Delivering a line encodes it once and writes the one buffer to every
- * recipient's channel; the writes themselves are handed to each channel's event loop, so no thread
- * here waits on a socket.
+ * before it yields the thread, so one busy room can't starve the others. Each line is encoded once;
+ * the drain then hands each event loop that owns some of the room's channels one {@link LoopBatch}
+ * for the run of lines, which that loop writes to its channels and flushes once per channel. No
+ * thread here touches a socket or waits for one, and a recipient costs no task of its own.
  *
  * <p><b>Slow consumers:</b> a channel that is not writable (its pending output is over the
  * channel's high water mark) gets no more lines until it drains: they are dropped and counted, so
@@ -130,52 +134,98 @@ public final class ExecutorDispatcher implements Dispatcher {
 
     private void drain(Room room) {
         DeliveryQueue queue = room.deliveries();
+        List<RoomMessage> segment = new ArrayList<>();
         boolean finished = false;
         int ran = 0;
         try {
             while (ran < MAX_BATCH) {
                 Delivery delivery = queue.poll();
-                if (delivery != null) {
-                    run(room, delivery);
-                    ran++;
-                } else if (queue.stopDraining()) {
-                    finished = true;
-                    break;
+                if (delivery == null) {
+                    // Out before the drain is given up: a next drain may start at once, elsewhere.
+                    fanOut(room, segment);
+                    segment.clear();
+                    if (queue.stopDraining()) {
+                        finished = true;
+                        break;
+                    }
+                    continue;
+                }
+                ran++;
+                if (delivery instanceof RoomMessage message) {
+                    segment.add(message);
+                    if (message.kept()) {
+                        room.history().add(clock.instant(), message.line());
+                    }
+                } else {
+                    // Lines before an arrival or departure go out to the members as they were.
+                    fanOut(room, segment);
+                    segment.clear();
+                    changeMembership(room, delivery);
                 }
             }
         } finally {
-            if (ran > 0) {
-                // One flush per channel per batch, not one per line: a socket write per batch.
-                room.channels().flush();
-            }
             // Still owning the drain (batch used up, or an Error escaped): hand it on, or the room goes silent.
             if (!finished) {
+                fanOut(room, segment);
                 schedule(room);
             }
         }
     }
 
-    private void run(Room room, Delivery delivery) {
+    /** Hands a run of lines to the event loops of the room's channels, one task per loop. */
+    private void fanOut(Room room, List<RoomMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        ByteBuf[] lines = new ByteBuf[messages.size()];
+        ChannelMatcher[] recipients = new ChannelMatcher[messages.size()];
         try {
-            if (delivery instanceof RoomMessage message) {
-                deliver(room, message);
-            } else if (delivery instanceof Delivery.Admit admit) {
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = encode(messages.get(i).line());
+                recipients[i] = messages.get(i).recipients();
+            }
+            Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
+            for (Channel channel : room.channels()) {
+                byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(channel);
+            }
+            byLoop.forEach((loop, channels) -> handOver(loop, new LoopBatch(channels, lines, recipients, this::takesMore), lines));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("delivery to {} failed and was dropped", room, e);
+        } finally {
+            release(lines);
+        }
+    }
+
+    /** Gives the batch to its loop with a reference to each line of its own, which the batch gives back. */
+    private static void handOver(EventLoop loop, LoopBatch batch, ByteBuf[] lines) {
+        for (ByteBuf line : lines) {
+            line.retain();
+        }
+        try {
+            loop.execute(batch);
+        } catch (RejectedExecutionException shuttingDown) {
+            release(lines);
+        }
+    }
+
+    private static void release(ByteBuf[] lines) {
+        for (ByteBuf line : lines) {
+            if (line != null) {
+                line.release();
+            }
+        }
+    }
+
+    private void changeMembership(Room room, Delivery delivery) {
+        try {
+            if (delivery instanceof Delivery.Admit admit) {
                 replayHistory(room, admit.member().channel());
                 room.channels().add(admit.member().channel());
             } else {
                 room.channels().remove(((Delivery.Remove) delivery).member().channel());
             }
-        } catch (RuntimeException | OutOfMemoryError e) {
-            log.error("delivery to {} failed and was dropped", room, e);
-        }
-    }
-
-    private void deliver(Room room, RoomMessage message) {
-        ChannelMatcher recipients = message.recipients();
-        // The group writes a retained duplicate to each channel and releases this buffer once.
-        room.channels().write(encode(message.line()), channel -> recipients.matches(channel) && takesMore(channel));
-        if (message.kept()) {
-            room.history().add(clock.instant(), message.line());
+        } catch (RuntimeException e) {
+            log.error("membership change in {} failed", room, e);
         }
     }
 
@@ -187,7 +237,7 @@ public final class ExecutorDispatcher implements Dispatcher {
         for (RoomHistory.Entry entry : entries) {
             newcomer.write(encode(HISTORY_TIME.format(entry.at().atZone(clock.getZone())) + " " + entry.line()));
         }
-        newcomer.write(encode(RoomHistory.LIVE_CHAT_STARTS));
+        newcomer.writeAndFlush(encode(RoomHistory.LIVE_CHAT_STARTS));
     }
 
     private ByteBuf encode(String line) {

@@ -1,42 +1,75 @@
 package roomchat.core.testing;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
-import io.netty.channel.DefaultChannelId;
-import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.util.CharsetUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A channel that records every line written to it, from whichever thread writes, and releases
- * the buffers it receives.
+ * A member's channel for tests of delivery: a real channel on a real event loop (Netty's in-process
+ * transport), whose peer records every line written to it and releases the buffers.
  */
 public final class RecordingChannel {
 
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final EmbeddedChannel channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new ChannelOutboundHandlerAdapter() {
-        @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            ByteBuf buf = (ByteBuf) msg;
-            try {
-                String text = buf.toString(CharsetUtil.UTF_8);
-                for (String line : text.split("\n")) {
-                    lines.add(line);
-                }
-            } finally {
-                buf.release();
-            }
-            promise.setSuccess();
-        }
-    });
+    private static final EventLoopGroup LOOPS = new DefaultEventLoopGroup(2);
+    private static final LocalAddress SERVER = new LocalAddress("recording-channels");
+    private static final BlockingQueue<Channel> ACCEPTED = new SynchronousQueue<>();
 
-    public EmbeddedChannel channel() {
+    static {
+        new ServerBootstrap().group(LOOPS).channel(LocalServerChannel.class)
+                .childHandler(new ChannelInitializer<LocalChannel>() {
+                    @Override
+                    protected void initChannel(LocalChannel channel) throws InterruptedException {
+                        ACCEPTED.put(channel);
+                    }
+                })
+                .bind(SERVER).syncUninterruptibly();
+    }
+
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Channel channel;
+
+    public RecordingChannel() {
+        new Bootstrap().group(LOOPS).channel(LocalChannel.class)
+                .handler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf buf = (ByteBuf) msg;
+                        try {
+                            for (String line : buf.toString(CharsetUtil.UTF_8).split("\n")) {
+                                lines.add(line);
+                            }
+                        } finally {
+                            buf.release();
+                        }
+                    }
+                })
+                .connect(SERVER).syncUninterruptibly();
+        try {
+            channel = ACCEPTED.poll(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The channel a member speaks through: what is written to it is recorded. */
+    public Channel channel() {
         return channel;
     }
 

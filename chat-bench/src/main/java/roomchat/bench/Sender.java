@@ -1,0 +1,82 @@
+package roomchat.bench;
+
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one client's benchmark lines: as fast as its window of lines on their way allows, or at a
+ * fixed rate. The window keeps the server's queues short, so that the server is measured rather than
+ * its buffers. <b>Threads:</b> runs on its client's event loop.
+ */
+final class Sender {
+
+    private final BenchClient client;
+    private final int id;
+    private final int window;
+    private int phase;
+    private int lines;
+    private int next;
+    private int inFlight;
+    private boolean windowed;
+    private ScheduledFuture<?> schedule;
+
+    Sender(BenchClient client, int id, int window) {
+        this.client = client;
+        this.id = id;
+        this.window = window;
+    }
+
+    /** Starts a phase of {@code count} lines, windowed, or at {@code ratePerSecond} when that is positive. */
+    void start(int newPhase, int count, int ratePerSecond) {
+        Channel channel = client.channel();
+        channel.eventLoop().execute(() -> {
+            phase = newPhase;
+            lines = count;
+            next = 0;
+            inFlight = 0;
+            windowed = ratePerSecond == 0;
+            if (!windowed) {
+                long period = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+                schedule = channel.eventLoop().scheduleAtFixedRate(this::sendOneOnSchedule, 0, period, TimeUnit.NANOSECONDS);
+            } else {
+                pump();
+            }
+        });
+    }
+
+    /** Its room's probe saw one of this sender's lines: one more may go. Any thread. */
+    void seen() {
+        client.channel().eventLoop().execute(() -> {
+            inFlight--;
+            if (windowed) {
+                pump();
+            }
+        });
+    }
+
+    private void pump() {
+        boolean wrote = false;
+        while (inFlight < window && next < lines) {
+            write();
+            wrote = true;
+        }
+        if (wrote) {
+            client.channel().flush();
+        }
+    }
+
+    private void sendOneOnSchedule() {
+        if (next < lines) {
+            write();
+            client.channel().flush();
+        } else {
+            schedule.cancel(false);
+        }
+    }
+
+    private void write() {
+        client.channel().write("b " + phase + " " + id + " " + next++ + " " + System.nanoTime());
+        inFlight++;
+    }
+}

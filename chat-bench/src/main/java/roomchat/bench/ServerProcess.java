@@ -1,0 +1,81 @@
+package roomchat.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A chat server started as a process of its own, for one workload of the suite, and stopped after it. */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("roomchat listening on /127\\.0\\.0\\.1:(\\d+) ");
+
+    private final Process process;
+    private final InetSocketAddress address;
+
+    private ServerProcess(Process process, InetSocketAddress address) {
+        this.process = process;
+        this.address = address;
+    }
+
+    /** Starts {@code java <jvmArgs> -jar <jar> <serverArgs> --host 127.0.0.1 --port 0} and waits until it listens. */
+    static ServerProcess start(Path jar, List<String> jvmArgs, List<String> serverArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0", "--http-port", "0"));
+        command.addAll(serverArgs);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = log.readLine(); line != null; line = log.readLine()) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                drain(log);
+                return new ServerProcess(process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))));
+            }
+        }
+        throw new IOException("the server exited without listening: " + String.join(" ", command));
+    }
+
+    /** Keeps reading the server's log so that it never blocks on a full pipe. */
+    private static void drain(BufferedReader log) {
+        Thread drainer = new Thread(() -> {
+            try {
+                while (log.readLine() != null) {
+                    // The server's log is not needed here.
+                }
+            } catch (IOException ended) {
+                // The server is gone.
+            }
+        }, "server-log");
+        drainer.setDaemon(true);
+        drainer.start();
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    ProcessProbe probe() {
+        return new ProcessProbe(process.pid());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package roomchat.bench;
+
+import java.time.Duration;
+
+/**
+ * One load shape: how many rooms and clients, who sends, how much and how fast.
+ *
+ * @param name           a label for reports
+ * @param rooms          rooms, each with the same clients and senders
+ * @param clientsPerRoom clients in each room, senders included (every client receives)
+ * @param sendersPerRoom clients in each room that also send
+ * @param linesPerSender lines each sender sends in the measured phase
+ * @param ratePerSender  lines per second per sender; 0 sends as fast as the window allows
+ * @param window         lines a sender may have on their way (not yet seen by its room's probe)
+ * @param warmupLines    lines each sender sends first, not measured, so the server's JIT warms up
+ * @param timeLimit      the most the measured phase may take
+ */
+public record Workload(String name, int rooms, int clientsPerRoom, int sendersPerRoom, int linesPerSender,
+                       int ratePerSender, int window, int warmupLines, Duration timeLimit) {
+
+    public Workload {
+        if (rooms < 1 || clientsPerRoom < 2 || sendersPerRoom < 1 || sendersPerRoom > clientsPerRoom
+                || linesPerSender < 1 || ratePerSender < 0 || window < 1 || warmupLines < 0) {
+            throw new IllegalArgumentException("not a workload: " + this);
+        }
+    }
+
+    /** Deliveries the measured phase must make: each line reaches everyone else in its room. */
+    public long expectedDeliveries() {
+        return (long) rooms * sendersPerRoom * linesPerSender * (clientsPerRoom - 1);
+    }
+}
