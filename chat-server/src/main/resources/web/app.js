@@ -10,13 +10,21 @@ const YOU_ARE_IN = /^\* you are in ([^\s,]+)/;
 const WHO = /^\* in ([^\s:]+): (.*)$/;
 const ROOMS_HEADER = /^\* rooms \((\d+)\):$/;
 const ROOM_ENTRY = /^\* {3}([^\s:]+): (\d+) members?(, locked)?(?:, topic: (.*))?$/;
-const CHANGES_MEMBERS = / has (joined|left) | was kicked from | is now known as | is now a host of | (un)?locked | kicked you from /;
+const JOINED = /^\* (\S+) has joined (\S+)$/;
+const LEFT = /^\* (\S+) (?:has left|was kicked from) (\S+)/;
+const RENAMED = /^\* (\S+) is now known as (\S+)$/;
+const NEW_HOST = /^\* (\S+) is now a host of (\S+)$/;
+const KICKED_ME = / kicked you from /;
+const DISCONNECTED = '* disconnected: ';
 const MAX_BACKOFF_MS = 30000;
 
 const $ = (id) => document.getElementById(id);
 const state = {
   socket: null, name: null, room: null, loggedIn: false, leaving: false,
   backoff: 1000, pendingWho: 0, pendingRooms: 0, roomsLeft: 0, roomsSeen: [], refreshTimer: null,
+  // What this page asked for and is waiting to be told: only then is a notice of that kind believed,
+  // since anyone can make a look-alike line with :me.
+  expecting: { exit: false, nick: false, move: false }, members: [],
 };
 
 function connect() {
@@ -28,7 +36,12 @@ function connect() {
   socket.onmessage = (event) => receive(String(event.data));
   socket.onclose = () => {
     state.loggedIn = false;
-    if (state.leaving) { setStatus('left', true); return; }
+    if (state.leaving) {
+      setStatus('disconnected: sign in again to come back', true);
+      state.room = null;
+      showLogin(true);
+      return;
+    }
     const wait = state.backoff;
     state.backoff = Math.min(state.backoff * 2, MAX_BACKOFF_MS);
     setStatus(`disconnected — reconnecting in ${Math.round(wait / 1000)}s`, true);
@@ -50,11 +63,37 @@ function receive(line) {
   if (!state.loggedIn) { return beforeLogin(line); }
   if (hiddenAnswer(line)) { return; }
   show(line);
+  if (line.startsWith(DISCONNECTED)) { state.leaving = true; return; }
+  if (KICKED_ME.test(line)) { state.expecting.move = true; }
   const youAreIn = YOU_ARE_IN.exec(line);
-  if (youAreIn) { enterRoom(youAreIn[1]); }
-  if (line.startsWith('* bye ')) { state.leaving = true; }
-  if (line.startsWith('* you are now ')) { state.name = line.substring('* you are now '.length); }
-  if (line.startsWith('* ') && CHANGES_MEMBERS.test(line)) { scheduleRefresh(); }
+  if (youAreIn && state.expecting.move) { state.expecting.move = false; enterRoom(youAreIn[1]); }
+  if (line.startsWith('* bye ') && state.expecting.exit) { state.leaving = true; }
+  if (line.startsWith('* you are now ') && state.expecting.nick) {
+    state.expecting.nick = false;
+    state.name = line.substring('* you are now '.length);
+  }
+  followMembers(line);
+}
+
+/** Keeps the member list current from the room's own notices, without asking the server again. */
+function followMembers(line) {
+  let match = JOINED.exec(line);
+  if (match && sameRoom(match[2])) { state.members.push(match[1]); }
+  match = LEFT.exec(line);
+  if (match && sameRoom(match[2])) { state.members = state.members.filter((m) => bare(m) !== match[1]); }
+  match = RENAMED.exec(line);
+  if (match) { state.members = state.members.map((m) => (bare(m) === match[1] ? m.replace(match[1], match[2]) : m)); }
+  match = NEW_HOST.exec(line);
+  if (match && sameRoom(match[2])) { state.members = state.members.map((m) => (m === match[1] ? `${m} (host)` : m)); }
+  renderMembers(state.members);
+}
+
+function sameRoom(room) {
+  return state.room && room.toLowerCase() === state.room.toLowerCase();
+}
+
+function bare(entry) {
+  return entry.endsWith(' (host)') ? entry.slice(0, -' (host)'.length) : entry;
 }
 
 function beforeLogin(line) {
@@ -70,7 +109,10 @@ function beforeLogin(line) {
     showLogin(false);
     show(line);
     enterRoom(youAreIn[1]);
-    if (lastRoom && lastRoom.toLowerCase() !== youAreIn[1].toLowerCase()) { send(`:cr ${lastRoom}`); }
+    if (lastRoom && lastRoom.toLowerCase() !== youAreIn[1].toLowerCase()) {
+      state.expecting.move = true;
+      send(`:cr ${lastRoom}`);
+    }
   } else if (line.startsWith(WELCOME_END)) {
     state.loggedIn = true;
     show(line);
@@ -82,7 +124,8 @@ function hiddenAnswer(line) {
   const who = WHO.exec(line);
   if (who && state.pendingWho > 0) {
     state.pendingWho--;
-    renderMembers(who[2].split(', '));
+    state.members = who[2].split(', ');
+    renderMembers(state.members);
     return true;
   }
   const header = ROOMS_HEADER.exec(line);
@@ -111,7 +154,7 @@ function enterRoom(room) {
   scheduleRefresh();
 }
 
-/** Several changes in a row (a burst of joins) cost one :who and one :rooms. */
+/** On entering a room the page asks once who is there and which rooms exist; after that, notices keep it current. */
 function scheduleRefresh() {
   clearTimeout(state.refreshTimer);
   state.refreshTimer = setTimeout(refreshPanels, 100);
@@ -119,9 +162,13 @@ function scheduleRefresh() {
 
 function refreshPanels() {
   if (!state.loggedIn && !state.room) { return; }
-  state.pendingWho++;
+  state.pendingWho = 1;
   send(':who');
-  state.pendingRooms++;
+  refreshRooms();
+}
+
+function refreshRooms() {
+  state.pendingRooms = 1;
   send(':rooms');
 }
 
@@ -152,6 +199,7 @@ function renderRooms(rooms) {
 
 function enterFromList(room) {
   if (state.room && room.name.toLowerCase() === state.room.toLowerCase()) { return; }
+  state.expecting.move = true;
   if (room.locked) {
     const password = prompt(`Password for ${room.name}`);
     if (password) { send(`:cr ${room.name} ${password}`); }
@@ -237,6 +285,10 @@ $('say').addEventListener('submit', (event) => {
   event.preventDefault();
   const line = $('input').value;
   if (!line.trim()) { return; }
+  const word = line.startsWith(':') && !line.startsWith('::') ? line.substring(1).split(/\s/)[0].toLowerCase() : '';
+  if (word === 'e' || word === 'exit') { state.expecting.exit = true; }
+  if (word === 'nick') { state.expecting.nick = true; }
+  if (['cr', 'change-room', 'changeroom', 'change_room', 'n', 'new', 'nr'].includes(word)) { state.expecting.move = true; }
   send(line);
   if (!line.startsWith(':') || line.startsWith('::')) {
     const text = line.startsWith('::') ? line.substring(1) : line;
@@ -246,5 +298,6 @@ $('say').addEventListener('submit', (event) => {
 });
 
 $('commands').addEventListener('click', () => send(':h'));
+$('refresh-rooms').addEventListener('click', refreshRooms);
 
 connect();

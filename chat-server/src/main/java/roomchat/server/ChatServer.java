@@ -73,7 +73,7 @@ public final class ChatServer implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount());
-        this.service = new ChatService(registry, dispatcher);
+        this.service = new ChatService(registry, dispatcher, config.announceLimit);
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, () -> registry.rooms().size(),

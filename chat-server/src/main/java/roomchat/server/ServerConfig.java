@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
+import roomchat.core.chat.ChatService;
 import roomchat.core.name.NameRules;
 
 /**
@@ -19,6 +20,7 @@ public final class ServerConfig {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_ROOM = "lobby";
     public static final int DEFAULT_HISTORY_LINES = 20;
+    public static final int DEFAULT_ANNOUNCE_LIMIT = ChatService.DEFAULT_ANNOUNCE_LIMIT;
     public static final int DEFAULT_MAX_LINE_BYTES = 1024;
     public static final int DEFAULT_MAX_PENDING_OUTPUT_BYTES = 1024 * 1024;
     public static final String DEFAULT_SLOW_CONSUMER_TIMEOUT = "30s";
@@ -53,6 +55,11 @@ public final class ServerConfig {
             description = "Lines of each room's history replayed to whoever joins it; 0 keeps none"
                     + " (default: ${DEFAULT-VALUE}).")
     public int historyLines;
+
+    @Option(names = "--announce-limit", defaultValue = "" + DEFAULT_ANNOUNCE_LIMIT,
+            description = "Joins and leaves are announced only in rooms of at most this many members"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int announceLimit;
 
     @Option(names = "--max-line", defaultValue = "" + DEFAULT_MAX_LINE_BYTES,
             description = "Longest line a user may send, in bytes (default: ${DEFAULT-VALUE}).")
@@ -152,6 +159,7 @@ public final class ServerConfig {
         require(NameRules.isRoomName(defaultRoom), "--default-room must be " + NameRules.ROOM_NAME_RULE);
         require(maxLineBytes > 0, "--max-line must be at least 1");
         require(historyLines >= 0, "--history can't be negative");
+        require(announceLimit >= 0, "--announce-limit can't be negative");
         require(maxPendingOutputBytes > 0, "--max-pending-output must be at least 1");
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");

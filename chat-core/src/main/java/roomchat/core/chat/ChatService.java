@@ -34,11 +34,24 @@ public final class ChatService {
     private final PeopleCommands peopleCommands;
     private final HostCommands hostCommands;
 
-    /** A chat over these rooms, delivering through this dispatcher. */
+    /** The room size up to which joins and leaves are announced, unless told otherwise. */
+    public static final int DEFAULT_ANNOUNCE_LIMIT = 100;
+
+    /** A chat over these rooms, delivering through this dispatcher, with the default announce limit. */
     public ChatService(RoomRegistry registry, Dispatcher dispatcher) {
+        this(registry, dispatcher, DEFAULT_ANNOUNCE_LIMIT);
+    }
+
+    /**
+     * A chat over these rooms, delivering through this dispatcher. Joins and leaves are announced in
+     * rooms of at most {@code announceLimit} members: in a bigger room every arrival would otherwise
+     * cost a line to everyone, and a full lobby would spend its time telling itself who came.
+     */
+    public ChatService(RoomRegistry registry, Dispatcher dispatcher, int announceLimit) {
         this.registry = registry;
         this.dispatcher = dispatcher;
-        this.moves = new Moves(dispatcher);
+        registry.deliverMovesTo(dispatcher);
+        this.moves = new Moves(dispatcher, announceLimit);
         this.roomCommands = new RoomCommands(registry, dispatcher, moves);
         this.peopleCommands = new PeopleCommands(registry, dispatcher);
         this.hostCommands = new HostCommands(registry, dispatcher, moves);

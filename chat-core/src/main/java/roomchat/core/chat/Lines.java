@@ -57,10 +57,19 @@ public final class Lines {
         return notice("choose a screen name (" + NameRules.SCREEN_NAME_RULE + ")");
     }
 
-    /** Where a member is now and who else is there. */
+    /** The most names a welcome lists; a bigger room's welcome says how many others there are. */
+    public static final int MAX_NAMES_LISTED = 20;
+
+    /** Where a member is now and who else is there: the first arrivals by name, then a count. */
     public static String youAreIn(Room room, List<String> company) {
-        return notice("you are in " + room.name()
-                + (company.isEmpty() ? ", nobody else is here" : " with " + String.join(", ", company)));
+        if (company.isEmpty()) {
+            return notice("you are in " + room.name() + ", nobody else is here");
+        }
+        if (company.size() <= MAX_NAMES_LISTED) {
+            return notice("you are in " + room.name() + " with " + String.join(", ", company));
+        }
+        return notice("you are in " + room.name() + " with " + String.join(", ", company.subList(0, MAX_NAMES_LISTED))
+                + " and " + (company.size() - MAX_NAMES_LISTED) + (company.size() - MAX_NAMES_LISTED == 1 ? " other" : " others"));
     }
 
     static String topic(String topic) {

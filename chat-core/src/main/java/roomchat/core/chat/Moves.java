@@ -12,17 +12,20 @@ import roomchat.core.room.RoomMessage;
 
 /**
  * Makes a member's move between rooms known: to the room it left (and who is host there now), to the
- * room it entered, to the dispatcher (which stops and starts the member's lines in the rooms' own
- * order), and to the member, as the lines of its answer.
+ * room it entered, and to the member, as the lines of its answer. (The dispatcher already knows:
+ * the registry told it, as the {@link roomchat.core.room.Membership}, when it made the move.)
  */
 final class Moves {
 
     private static final Logger log = LoggerFactory.getLogger(Moves.class);
 
     private final Dispatcher dispatcher;
+    private final int announceLimit;
 
-    Moves(Dispatcher dispatcher) {
+    /** Joins and leaves are announced in rooms of at most {@code announceLimit} members. */
+    Moves(Dispatcher dispatcher, int announceLimit) {
         this.dispatcher = dispatcher;
+        this.announceLimit = announceLimit;
     }
 
     /** Announces a move; returns what the member who moved is told. */
@@ -43,8 +46,9 @@ final class Moves {
         if (moved.left() != null) {
             departed(member, moved.left(), leaveLine);
         }
-        dispatcher.admit(moved.to(), member);
-        dispatcher.publish(moved.to(), RoomMessage.toOthers(Lines.joined(member, moved.to()), member));
+        if (moved.company().size() < announceLimit) {
+            dispatcher.publish(moved.to(), RoomMessage.toOthers(Lines.joined(member, moved.to()), member));
+        }
         List<String> lines = new ArrayList<>(3);
         if (moved.created()) {
             lines.add(Lines.notice("created " + moved.to().name()));
@@ -63,8 +67,9 @@ final class Moves {
 
     private void departed(Member member, Departure departure, String leaveLine) {
         log.info("{} {} left {}", member.channel().remoteAddress(), member, departure.room());
-        dispatcher.remove(departure.room(), member);
-        dispatcher.publish(departure.room(), RoomMessage.toAll(leaveLine));
+        if (departure.remaining() < announceLimit) {
+            dispatcher.publish(departure.room(), RoomMessage.toAll(leaveLine));
+        }
         if (departure.newHost() != null) {
             dispatcher.publish(departure.room(), RoomMessage.toAll(Lines.newHost(departure.newHost(), departure.room())));
         }

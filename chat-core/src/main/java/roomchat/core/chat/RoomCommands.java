@@ -38,7 +38,6 @@ final class RoomCommands {
         }
         RoomChange change = registry.moveTo(member, roomName, command.password().orElse(null));
         if (change instanceof RoomChange.Moved moved) {
-            member.passwordGuesses().right();
             return new Reply(moves.announce(moved), false);
         }
         if (change instanceof RoomChange.AlreadyThere already) {

@@ -3,8 +3,10 @@ package roomchat.core.limit;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Slows down repeated wrong password guesses: after the n-th wrong guess in a row, the next guess
- * must wait 2^(n-1) seconds, at most {@link #MAX_DELAY_SECONDS}. A right guess starts over.
+ * Slows down repeated wrong password guesses: after the n-th wrong guess, the next guess must wait
+ * 2^(n-1) seconds, at most {@link #MAX_DELAY_SECONDS}. The count is forgotten only after
+ * {@link #FORGET_AFTER_SECONDS} without a wrong guess, not on a right one, so that guessing cannot
+ * be sped up by entering an open room, or a room whose password one knows, in between.
  *
  * <p>Not thread-safe: one member's event loop owns it. Times are {@link System#nanoTime()} readings.
  */
@@ -13,7 +15,11 @@ public final class GuessThrottle {
     /** The longest wait between two guesses. */
     public static final long MAX_DELAY_SECONDS = 30;
 
+    /** How long after its last wrong guess a member's count is forgotten. */
+    public static final long FORGET_AFTER_SECONDS = 600;
+
     private int failures;
+    private long lastWrongAt;
     private long nextGuessAt;
     private boolean waiting;
 
@@ -28,15 +34,13 @@ public final class GuessThrottle {
 
     /** Records a wrong guess made at {@code now}. */
     public void wrong(long now) {
+        if (waiting && now - lastWrongAt > TimeUnit.SECONDS.toNanos(FORGET_AFTER_SECONDS)) {
+            failures = 0;
+        }
+        lastWrongAt = now;
         failures++;
         long delaySeconds = Math.min(MAX_DELAY_SECONDS, 1L << Math.min(failures - 1, 30));
         nextGuessAt = now + TimeUnit.SECONDS.toNanos(delaySeconds);
         waiting = true;
-    }
-
-    /** Records a right guess. */
-    public void right() {
-        failures = 0;
-        waiting = false;
     }
 }

@@ -17,7 +17,8 @@ import roomchat.core.name.NameRules;
  * <p><b>Locking:</b> one master lock guards the room map, the members by name, and every room's
  * members, hosts, topic and password, and every member's name and room. Each operation holds it
  * for a few map updates and never for I/O or delivery, so event-loop threads that call in wait
- * only for other such updates.
+ * only for other such updates. The {@link Membership} is told of moves under the lock too, which
+ * only queues them.
  */
 public final class LocalRoomRegistry implements RoomRegistry {
 
@@ -29,6 +30,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
     private final Room defaultRoom;
     private final EventExecutor groupExecutor;
     private final int historyLines;
+    private volatile Membership membership = Membership.NONE;
 
     /** A registry whose default room is called {@code defaultRoomName}, keeping no history. */
     public LocalRoomRegistry(String defaultRoomName) {
@@ -49,6 +51,11 @@ public final class LocalRoomRegistry implements RoomRegistry {
         this.historyLines = historyLines;
         this.defaultRoom = new Room(defaultRoomName, groupExecutor, historyLines, true);
         rooms.put(defaultRoom.key(), defaultRoom);
+    }
+
+    @Override
+    public void deliverMovesTo(Membership newMembership) {
+        this.membership = newMembership;
     }
 
     @Override
@@ -248,16 +255,18 @@ public final class LocalRoomRegistry implements RoomRegistry {
         List<String> company = target.memberNames();
         target.add(member);
         member.room(target);
+        membership.admit(target, member);
         return new RoomChange.Moved(member, left, target, company, target.topic(), created);
     }
 
     /** Caller holds masterLock. */
     private Departure quit(Member member, Room room) {
         Member newHost = room.remove(member);
+        membership.remove(room, member);
         if (room.isEmpty() && room != defaultRoom) {
             rooms.remove(room.key());
         }
-        return new Departure(room, newHost);
+        return new Departure(room, newHost, room.memberNames().size());
     }
 
     /** Caller holds masterLock. Null when {@code host} may give host commands in its room. */

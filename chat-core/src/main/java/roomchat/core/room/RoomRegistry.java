@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public interface RoomRegistry {
 
+    /** From now on, tells {@code membership} of every arrival and departure, under the registry's lock. */
+    void deliverMovesTo(Membership membership);
+
     /** The room every member enters first, which always exists and never has hosts. */
     Room defaultRoom();
 

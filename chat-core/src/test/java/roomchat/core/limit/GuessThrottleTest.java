@@ -26,9 +26,13 @@ class GuessThrottleTest {
     }
 
     @Test
-    void aRightGuessStartsOver() {
-        throttle.wrong(0);
-        throttle.right();
-        assertThat(throttle.secondsToWait(0)).isZero();
+    void theCountIsForgottenAfterAQuietWhile() {
+        for (int i = 0; i < 5; i++) {
+            throttle.wrong(0);
+        }
+        long later = (GuessThrottle.FORGET_AFTER_SECONDS + 1) * S;
+        assertThat(throttle.secondsToWait(later)).isZero();
+        throttle.wrong(later);
+        assertThat(throttle.secondsToWait(later)).isEqualTo(1);
     }
 }

@@ -6,6 +6,9 @@ import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -158,6 +161,37 @@ class LocalRoomRegistryTest {
         assertThat(registry.findMember("alice")).isEmpty();
         assertThat(registry.rename(alice, "ALICIA")).contains("Alicia");
         assertThat(registry.claim("alice", newChannel())).isPresent();
+    }
+
+    @Test
+    void membershipHearsOfEveryMoveInTheOrderTheRegistryMadeIt() throws Exception {
+        Map<Member, Set<Room>> heardIn = new ConcurrentHashMap<>();
+        registry.deliverMovesTo(new Membership() {
+            @Override
+            public void admit(Room room, Member member) {
+                assertThat(heardIn.computeIfAbsent(member, m -> ConcurrentHashMap.newKeySet()).add(room)).isTrue();
+            }
+
+            @Override
+            public void remove(Room room, Member member) {
+                assertThat(heardIn.get(member).remove(room)).isTrue();
+            }
+        });
+        Member host = join("host");
+        registry.create(host, "games");
+        List<Member> guests = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            guests.add(join("guest" + i));
+        }
+        for (int round = 0; round < 200; round++) {
+            List<Object> done = runAtOnce(guests, guest -> guest.key().endsWith("0")
+                    ? registry.kick(host, "guest" + (ThreadLocalRandom.current().nextInt(THREADS - 1) + 1))
+                    : registry.moveTo(guest, ThreadLocalRandom.current().nextBoolean() ? "games" : "lobby", null));
+            assertThat(done).hasSize(THREADS);
+        }
+        for (Member guest : guests) {
+            assertThat(heardIn.get(guest)).containsExactly(guest.room());
+        }
     }
 
     @Test

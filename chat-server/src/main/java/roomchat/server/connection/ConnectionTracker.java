@@ -101,6 +101,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
 
     private void reject(ChannelHandlerContext ctx, byte[] line, CloseReason reason) {
         log.info("{} refused: {}", ctx.channel().remoteAddress(), reason);
+        disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
         ctx.channel().config().setAutoRead(false);
         Connections.closeAfter(ctx, Unpooled.wrappedBuffer(line), reason);
     }

@@ -104,7 +104,8 @@ public final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHt
         if (head) {
             body.release();
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        // After a request it could not parse, the decoder reads no more: nothing else can follow.
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && status != HttpResponseStatus.BAD_REQUEST;
         HttpUtil.setKeepAlive(response, keepAlive);
         if (keepAlive) {
             ctx.writeAndFlush(response);

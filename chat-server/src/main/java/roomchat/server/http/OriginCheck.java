@@ -37,7 +37,7 @@ final class OriginCheck extends ChannelInboundHandlerAdapter {
     private final List<String> allowed;
 
     OriginCheck(List<String> allowedOrigins) {
-        this.allowed = allowedOrigins.stream().map(origin -> origin.toLowerCase(Locale.ROOT)).toList();
+        this.allowed = allowedOrigins.stream().map(origin -> origin.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     @Override

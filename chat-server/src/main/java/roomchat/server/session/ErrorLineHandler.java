@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,9 @@ import roomchat.server.connection.Connections;
 
 /**
  * The end of the pipeline: turns a failure while handling one user's input into one error line for
- * that user, logged once with who it was, and keeps the connection open. A broken socket is closed
- * instead. Nothing here touches another connection.
+ * that user, logged once with who it was, and keeps the connection open. A broken socket, or a
+ * WebSocket that broke its protocol (Netty has already told it why), is closed instead. Nothing here
+ * touches another connection.
  */
 @ChannelHandler.Sharable
 public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
@@ -32,7 +34,8 @@ public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
             ctx.writeAndFlush(lineTooLong);
-        } else if (cause instanceof IOException || cause.getCause() instanceof IOException) {
+        } else if (cause instanceof IOException || cause.getCause() instanceof IOException
+                || cause instanceof CorruptedWebSocketFrameException) {
             log.debug("{} connection failed: {}", Connections.describe(ctx.channel()), cause.toString());
             Connections.close(ctx, CloseReason.CONNECTION_ERROR);
         } else {

@@ -86,6 +86,7 @@ class BrowserEndToEndTest {
 
         nc.send(":n games");
         nc.await("* created games");
+        browser.findElement(By.id("refresh-rooms")).click();
         By gamesInList = By.cssSelector("#rooms li[data-room='games']");
         wait.until(ExpectedConditions.elementToBeClickable(gamesInList)).click();
         nc.await("* webby has joined games");

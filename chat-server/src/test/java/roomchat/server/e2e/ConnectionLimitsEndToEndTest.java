@@ -1,5 +1,6 @@
 package roomchat.server.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ class ConnectionLimitsEndToEndTest {
             LineClient third = clients.connect();
             third.await("! server full");
             third.awaitEnd();
+            assertThat(server.server().metrics()).contains("roomchat_disconnects_total{reason=\"server_full\"} 1");
 
             alice.send("unaffected");
             bob.await("[lobby] alice: unaffected");

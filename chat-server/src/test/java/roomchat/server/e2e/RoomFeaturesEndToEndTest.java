@@ -136,6 +136,10 @@ class RoomFeaturesEndToEndTest {
         carol.await("! wrong password for games");
         carol.send(":cr games hunter2");
         carol.await("! too many wrong passwords; try again in 1s");
+        carol.send(":n side");
+        carol.await("* created side");
+        carol.send(":cr games hunter2");
+        carol.await(line -> line.startsWith("! too many wrong passwords"), "still slowed down after entering another room");
         carol.send(":erm games hi");
         carol.await("! games is locked (send with :erm games:<password> <text>)");
 

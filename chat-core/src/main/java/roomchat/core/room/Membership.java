@@ -1,0 +1,26 @@
+package roomchat.core.room;
+
+/**
+ * Who is told, in order, of every member's arrival in and departure from a room. The registry tells
+ * it while it holds its master lock, so that two moves of one member (its own {@code :cr} and a
+ * host's kick, say) reach it in the order the registry made them. Implementations must not block.
+ */
+public interface Membership {
+
+    /** Tells no one. */
+    Membership NONE = new Membership() {
+        @Override
+        public void admit(Room room, Member member) {
+        }
+
+        @Override
+        public void remove(Room room, Member member) {
+        }
+    };
+
+    /** {@code member} has arrived in {@code room}. */
+    void admit(Room room, Member member);
+
+    /** {@code member} has left {@code room}. */
+    void remove(Room room, Member member);
+}
