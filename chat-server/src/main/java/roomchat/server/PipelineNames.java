@@ -5,6 +5,8 @@ public final class PipelineNames {
 
     /** TLS, on the TLS listener only. */
     public static final String TLS = "tls";
+    /** Lets the flushes of one turn of the event loop become one socket write. */
+    public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
     /** Admits connections within the limits, tracks and logs them. */
     public static final String CONNECTIONS = "connections";
     /** Closes connections whose output stays backed up. */

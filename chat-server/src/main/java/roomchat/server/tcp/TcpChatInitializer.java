@@ -7,6 +7,7 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.LineEncoder;
 import io.netty.handler.codec.string.LineSeparator;
 import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.CharsetUtil;
 import roomchat.server.PipelineNames;
@@ -23,6 +24,8 @@ import roomchat.server.session.SessionHandlers;
 public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
     private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
+    /** Flushes that may wait for a later one in the same turn of the event loop, so that one socket write carries them all. */
+    private static final int MAX_FLUSHES_CONSOLIDATED = 256;
     private static final LineEncoder LINE_ENCODER = new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8);
 
     private final ServerConfig config;
@@ -45,7 +48,8 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         if (tls != null) {
             pipeline.addLast(PipelineNames.TLS, tls.newHandler(channel.alloc()));
         }
-        pipeline.addLast(PipelineNames.CONNECTIONS, tracker)
+        pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true))
+                .addLast(PipelineNames.CONNECTIONS, tracker)
                 .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
                 // A line longer than the limit fails at once and is skipped up to its line end.
                 .addLast(PipelineNames.LINE_FRAMER, new LineBasedFrameDecoder(config.maxLineBytes, true, true))

@@ -1,0 +1,84 @@
+package roomchat.core.dispatch;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelId;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.ChannelMatcher;
+import io.netty.channel.group.ChannelMatchers;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One event loop's share of a room fan-out: a run of lines written to each of its channels (here
+ * EmbeddedChannels whose socket end just releases what it gets), flushed once per channel. Per
+ * operation: every line to every recipient.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class LoopBatchBenchmark {
+
+    @Param({"50"})
+    int recipients;
+
+    @Param({"1", "16"})
+    int lines;
+
+    private final List<Channel> channels = new ArrayList<>();
+    private ByteBuf[] encoded;
+    private ChannelMatcher[] everyone;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        for (int i = 0; i < recipients; i++) {
+            channels.add(new EmbeddedChannel(DefaultChannelId.newInstance(), new ChannelOutboundHandlerAdapter() {
+                @Override
+                public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                    ReferenceCountUtil.release(msg);
+                }
+            }));
+        }
+        encoded = new ByteBuf[lines];
+        everyone = new ChannelMatcher[lines];
+        for (int i = 0; i < lines; i++) {
+            everyone[i] = ChannelMatchers.all();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        channels.forEach(Channel::close);
+    }
+
+    @Benchmark
+    public void writeRunToRecipients() {
+        for (int i = 0; i < lines; i++) {
+            encoded[i] = ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, "[games] alice: a line of about fifty bytes of chat\n");
+        }
+        new LoopBatch(channels, encoded, everyone, channel -> true).run();
+    }
+}
