@@ -29,12 +29,9 @@ final class RoomCommands {
 
     Reply changeRoom(Member member, Command.ChangeRoom command) {
         String roomName = command.room();
-        if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
-        }
-        Optional<Reply> throttled = throttled(member, command.password());
-        if (throttled.isPresent()) {
-            return throttled.get();
+        Optional<Reply> refusal = refuseBeforeEntry(member, roomName, command.password());
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         RoomChange change = registry.moveTo(member, roomName, command.password().orElse(null));
         if (change instanceof RoomChange.Moved moved) {
@@ -61,12 +58,9 @@ final class RoomCommands {
 
     Reply messageRoom(Member member, Command.MessageRoom command) {
         String roomName = command.room();
-        if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
-        }
-        Optional<Reply> throttled = throttled(member, command.password());
-        if (throttled.isPresent()) {
-            return throttled.get();
+        Optional<Reply> refusal = refuseBeforeEntry(member, roomName, command.password());
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         RoomChange entry = registry.checkEntry(roomName, command.password().orElse(null));
         Room own = member.room();
@@ -90,8 +84,11 @@ final class RoomCommands {
         return Reply.of(Lines.who(registry.describe(member)));
     }
 
-    /** Refuses a guess while earlier wrong guesses still slow this member down. */
-    private static Optional<Reply> throttled(Member member, Optional<String> password) {
+    /** What stops an entry before the registry is asked: a misspelled room, or a guess that must wait. */
+    private static Optional<Reply> refuseBeforeEntry(Member member, String roomName, Optional<String> password) {
+        if (!NameRules.isRoomName(roomName)) {
+            return Optional.of(invalidRoomName());
+        }
         long wait = password.isPresent() ? member.passwordGuesses().secondsToWait(System.nanoTime()) : 0;
         return wait == 0 ? Optional.empty()
                 : Optional.of(Reply.of(Lines.error("too many wrong passwords; try again in " + wait + "s")));

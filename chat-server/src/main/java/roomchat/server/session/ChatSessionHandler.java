@@ -2,15 +2,12 @@ package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import roomchat.core.chat.ChatService;
-import roomchat.core.chat.Lines;
 import roomchat.core.chat.Reply;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
 import roomchat.server.PipelineNames;
 import roomchat.server.connection.CloseReason;
-import roomchat.server.connection.Connections;
 
 /**
  * The chatting state of a connection: every input goes to the {@link ChatService} on behalf of
@@ -41,12 +38,7 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
-            String limit = timeouts.idleLimit();
-            Connections.closeAfter(ctx, Lines.notice("disconnected: idle for " + limit), CloseReason.IDLE);
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
+        Timeouts.closeIfTimedOut(ctx, event, "disconnected: idle for " + timeouts.idleLimit(), CloseReason.IDLE);
     }
 
     @Override

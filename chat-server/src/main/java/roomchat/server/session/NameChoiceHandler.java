@@ -2,9 +2,7 @@ package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import roomchat.core.chat.ChatService;
-import roomchat.core.chat.Lines;
 import roomchat.core.chat.NameStep;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
@@ -47,12 +45,7 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
-            String limit = timeouts.nameLimit();
-            Connections.closeAfter(ctx, Lines.notice("disconnected: no name chosen in " + limit), CloseReason.NO_NAME);
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
+        Timeouts.closeIfTimedOut(ctx, event, "disconnected: no name chosen in " + timeouts.nameLimit(), CloseReason.NO_NAME);
     }
 
     private void startChatting(ChannelHandlerContext ctx, Member member) {

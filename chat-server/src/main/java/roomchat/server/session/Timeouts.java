@@ -1,9 +1,14 @@
 package roomchat.server.session;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import roomchat.core.chat.Lines;
 import roomchat.server.DurationConverter;
+import roomchat.server.connection.CloseReason;
+import roomchat.server.connection.Connections;
 
 /**
  * How long a connection may stay silent: {@code name} while it chooses a screen name, {@code idle}
@@ -20,6 +25,18 @@ public record Timeouts(Duration name, Duration idle) {
     /** The timer for the chatting state. */
     public IdleStateHandler idleTimer() {
         return timer(idle);
+    }
+
+    /**
+     * Closes the connection with a last line if {@code event} is its timer firing; otherwise passes
+     * the event on. Both session states answer the timer this way, each with its own words.
+     */
+    static void closeIfTimedOut(ChannelHandlerContext ctx, Object event, String lastLine, CloseReason reason) {
+        if (event instanceof IdleStateEvent) {
+            Connections.closeAfter(ctx, Lines.notice(lastLine), reason);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
     }
 
     String nameLimit() {
