@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import roomchat.core.name.NameRules;
 
 /**
@@ -61,13 +63,6 @@ public final class LocalRoomRegistry implements RoomRegistry {
     @Override
     public Room defaultRoom() {
         return defaultRoom;
-    }
-
-    @Override
-    public Optional<Room> find(String roomName) {
-        synchronized (masterLock) {
-            return Optional.ofNullable(rooms.get(NameRules.key(roomName)));
-        }
     }
 
     @Override
@@ -157,52 +152,31 @@ public final class LocalRoomRegistry implements RoomRegistry {
 
     @Override
     public HostOutcome setPassword(Member host, String password) {
-        synchronized (masterLock) {
-            HostOutcome refused = refuseUnlessHost(host);
-            if (refused != null) {
-                return refused;
-            }
-            host.room().password(password);
-            return new HostOutcome.Done(host.room());
-        }
+        return asHost(host, room -> {
+            room.password(password);
+            return new HostOutcome.Done(room);
+        });
     }
 
     @Override
     public HostOutcome setTopic(Member host, String topic) {
-        synchronized (masterLock) {
-            HostOutcome refused = refuseUnlessHost(host);
-            if (refused != null) {
-                return refused;
-            }
-            host.room().topic(topic);
-            return new HostOutcome.Done(host.room());
-        }
+        return asHost(host, room -> {
+            room.topic(topic);
+            return new HostOutcome.Done(room);
+        });
     }
 
     @Override
     public HostOutcome kick(Member host, String targetName) {
-        synchronized (masterLock) {
-            Member target = members.get(NameRules.key(targetName));
-            HostOutcome refused = refuseUnlessHostOf(host, target, targetName);
-            if (refused != null) {
-                return refused;
-            }
-            Room from = host.room();
-            return new HostOutcome.Kicked(from, move(target, defaultRoom, false));
-        }
+        return asHostOf(host, targetName, (room, target) -> new HostOutcome.Kicked(room, move(target, defaultRoom, false)));
     }
 
     @Override
     public HostOutcome promote(Member host, String targetName) {
-        synchronized (masterLock) {
-            Member target = members.get(NameRules.key(targetName));
-            HostOutcome refused = refuseUnlessHostOf(host, target, targetName);
-            if (refused != null) {
-                return refused;
-            }
-            host.room().addHost(target);
-            return new HostOutcome.Promoted(host.room(), target);
-        }
+        return asHostOf(host, targetName, (room, target) -> {
+            room.addHost(target);
+            return new HostOutcome.Promoted(room, target);
+        });
     }
 
     @Override
@@ -267,6 +241,23 @@ public final class LocalRoomRegistry implements RoomRegistry {
             rooms.remove(room.key());
         }
         return new Departure(room, newHost, room.memberNames().size());
+    }
+
+    /** Under the master lock: {@code action} on the host's room, if {@code host} may give host commands there. */
+    private HostOutcome asHost(Member host, Function<Room, HostOutcome> action) {
+        synchronized (masterLock) {
+            HostOutcome refused = refuseUnlessHost(host);
+            return refused != null ? refused : action.apply(host.room());
+        }
+    }
+
+    /** Under the master lock: {@code action} on a member of the host's room, if the host may act on it. */
+    private HostOutcome asHostOf(Member host, String targetName, BiFunction<Room, Member, HostOutcome> action) {
+        synchronized (masterLock) {
+            Member target = members.get(NameRules.key(targetName));
+            HostOutcome refused = refuseUnlessHostOf(host, target, targetName);
+            return refused != null ? refused : action.apply(host.room(), target);
+        }
     }
 
     /** Caller holds masterLock. Null when {@code host} may give host commands in its room. */

@@ -22,9 +22,6 @@ public interface RoomRegistry {
     /** The room every member enters first, which always exists and never has hosts. */
     Room defaultRoom();
 
-    /** The room with this name, ignoring case. */
-    Optional<Room> find(String roomName);
-
     /** The member with this screen name, ignoring case. */
     Optional<Member> findMember(String screenName);
 

@@ -98,9 +98,9 @@ class LocalRoomRegistryTest {
         Member alice = join("alice");
         registry.create(alice, "games");
         registry.moveTo(alice, "lobby", null);
-        assertThat(registry.find("games")).isEmpty();
+        assertThat(registry.checkEntry("games", null)).isInstanceOf(RoomChange.NoSuchRoom.class);
         registry.leave(alice);
-        assertThat(registry.find("lobby")).contains(registry.defaultRoom());
+        assertThat(registry.checkEntry("LOBBY", null)).isEqualTo(new RoomChange.Open(registry.defaultRoom()));
     }
 
     @Test
@@ -256,7 +256,7 @@ class LocalRoomRegistryTest {
         int members = 0;
         for (Room room : rooms) {
             assertThat(room == registry.defaultRoom() || !room.isEmpty()).as("room %s", room).isTrue();
-            assertThat(registry.find(room.name())).containsSame(room);
+            assertThat(registry.checkEntry(room.name(), null)).isEqualTo(new RoomChange.Open(room));
             members += room.memberNames().size();
         }
         assertThat(members).isEqualTo(registry.memberCount());

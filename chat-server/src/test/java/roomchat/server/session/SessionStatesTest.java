@@ -6,6 +6,7 @@ import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import roomchat.core.room.RoomChange;
 import roomchat.server.PipelineNames;
 import roomchat.server.tcp.PipelineHarness;
 
@@ -76,7 +77,7 @@ class SessionStatesTest {
         assertThat(harness.sent()).containsExactly("* bye alice");
         assertThat(harness.channel.isOpen()).isFalse();
         assertThat(harness.registry.memberCount()).isZero();
-        assertThat(harness.registry.find("games")).isEmpty();
+        assertThat(harness.registry.checkEntry("games", null)).isInstanceOf(RoomChange.NoSuchRoom.class);
     }
 
     @Test
