@@ -1,16 +1,12 @@
 package roomchat.core.dispatch;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.channel.group.ChannelMatcher;
-import io.netty.channel.group.ChannelMatchers;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +24,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import roomchat.core.room.RoomMessage;
 
 /**
- * One event loop's share of a room fan-out: a run of lines written to each of its channels (here
- * EmbeddedChannels whose socket end just releases what it gets), flushed once per channel. Per
- * operation: every line to every recipient.
+ * One event loop's share of a room fan-out: a run of lines encoded into one buffer and written to
+ * each of its channels (here EmbeddedChannels whose socket end just releases what it gets), flushed
+ * once per channel. Per operation: encoding the run, and every line to every recipient.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,8 +46,7 @@ public class LoopBatchBenchmark {
     int lines;
 
     private final List<Channel> channels = new ArrayList<>();
-    private ByteBuf[] encoded;
-    private ChannelMatcher[] everyone;
+    private List<RoomMessage> run;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -62,10 +58,9 @@ public class LoopBatchBenchmark {
                 }
             }));
         }
-        encoded = new ByteBuf[lines];
-        everyone = new ChannelMatcher[lines];
+        run = new ArrayList<>();
         for (int i = 0; i < lines; i++) {
-            everyone[i] = ChannelMatchers.all();
+            run.add(RoomMessage.toAll("[games] alice: a line of about fifty bytes of chat"));
         }
     }
 
@@ -76,9 +71,6 @@ public class LoopBatchBenchmark {
 
     @Benchmark
     public void writeRunToRecipients() {
-        for (int i = 0; i < lines; i++) {
-            encoded[i] = ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, "[games] alice: a line of about fifty bytes of chat\n");
-        }
-        new LoopBatch(channels, encoded, everyone, channel -> true).run();
+        new LoopBatch(channels, EncodedRun.encode(run, ByteBufAllocator.DEFAULT), (channel, count) -> true).run();
     }
 }

@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.channel.group.ChannelMatcher;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -35,13 +34,16 @@ import roomchat.core.room.RoomMessage;
  * <p><b>Threads:</b> each room's {@link DeliveryQueue} is drained by at most one pool thread at a
  * time, which keeps the room's order and confines the room's channel group and history to that
  * drain; different rooms drain in parallel. A drain runs at most {@link #MAX_BATCH} deliveries
- * before it yields the thread, so one busy room can't starve the others. Each line is encoded once;
- * the drain then hands each event loop that owns some of the room's channels one {@link LoopBatch}
- * for the run of lines, which that loop writes to its channels and flushes once per channel. No
- * thread here touches a socket or waits for one, and a recipient costs no task of its own.
+ * before it yields the thread, so one busy room can't starve the others. A run of lines (what the
+ * queue held, up to the next arrival or departure) is encoded once, back to back into one buffer
+ * ({@link EncodedRun}); the drain then hands each event loop that owns some of the room's channels
+ * one {@link LoopBatch} for it, which that loop writes to its channels as slices of that buffer and
+ * flushes once per channel. No thread here touches a socket or waits for one, and a recipient costs
+ * no task of its own and one write per run, not per line.
  *
  * <p><b>Slow consumers:</b> a channel that is not writable (its pending output is over the
- * channel's high water mark) gets no more lines until it drains: they are dropped and counted, so
+ * channel's high water mark) gets no more lines until it drains (a run is taken or dropped whole, so
+ * a channel may go over the mark by one run): they are dropped and counted, so
  * one user who stops reading costs the server a bounded amount of memory and costs the others
  * nothing.
  */
@@ -55,7 +57,6 @@ public final class ExecutorDispatcher implements Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorDispatcher.class);
     private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final byte LINE_END = '\n';
 
     private final ExecutorService executor;
     private final ByteBufAllocator allocator;
@@ -177,42 +178,31 @@ public final class ExecutorDispatcher implements Dispatcher {
         if (messages.isEmpty()) {
             return;
         }
-        ByteBuf[] lines = new ByteBuf[messages.size()];
-        ChannelMatcher[] recipients = new ChannelMatcher[messages.size()];
+        EncodedRun run = null;
         try {
-            for (int i = 0; i < lines.length; i++) {
-                lines[i] = encode(messages.get(i).line());
-                recipients[i] = messages.get(i).recipients();
-            }
+            run = EncodedRun.encode(messages, allocator);
             Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
             for (Channel channel : room.channels()) {
                 byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(channel);
             }
-            byLoop.forEach((loop, channels) -> handOver(loop, new LoopBatch(channels, lines, recipients, this::takesMore), lines));
+            for (Map.Entry<EventLoop, List<Channel>> loop : byLoop.entrySet()) {
+                handOver(loop.getKey(), new LoopBatch(loop.getValue(), run.retain(), this::takesMore), run);
+            }
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("delivery to {} failed and was dropped", room, e);
         } finally {
-            release(lines);
+            if (run != null) {
+                run.release();
+            }
         }
     }
 
-    /** Gives the batch to its loop with a reference to each line of its own, which the batch gives back. */
-    private static void handOver(EventLoop loop, LoopBatch batch, ByteBuf[] lines) {
-        for (ByteBuf line : lines) {
-            line.retain();
-        }
+    /** Gives the batch to its loop, or back the reference to the run it holds if the loop is gone. */
+    private static void handOver(EventLoop loop, LoopBatch batch, EncodedRun run) {
         try {
             loop.execute(batch);
         } catch (RejectedExecutionException shuttingDown) {
-            release(lines);
-        }
-    }
-
-    private static void release(ByteBuf[] lines) {
-        for (ByteBuf line : lines) {
-            if (line != null) {
-                line.release();
-            }
+            run.release();
         }
     }
 
@@ -243,22 +233,30 @@ public final class ExecutorDispatcher implements Dispatcher {
     private ByteBuf encode(String line) {
         ByteBuf encoded = allocator.buffer(ByteBufUtil.utf8MaxBytes(line) + 1);
         ByteBufUtil.writeUtf8(encoded, line);
-        return encoded.writeByte(LINE_END);
+        return encoded.writeByte(EncodedRun.LINE_END);
     }
 
     private boolean takesMore(Channel channel) {
+        return takesMore(channel, 1);
+    }
+
+    /**
+     * Whether {@code channel} takes {@code lines} more now: all of them if it is writable (it may go
+     * over its high water mark by one run), none if not.
+     */
+    private boolean takesMore(Channel channel, int lines) {
         if (channel.isWritable()) {
-            delivered.increment();
+            delivered.add(lines);
             return true;
         }
-        dropped.increment();
+        dropped.add(lines);
         Attribute<LongAdder> perChannel = channel.attr(DROPPED);
         LongAdder count = perChannel.get();
         if (count == null) {
             perChannel.setIfAbsent(new LongAdder());
             count = perChannel.get();
         }
-        count.increment();
+        count.add(lines);
         return false;
     }
 }

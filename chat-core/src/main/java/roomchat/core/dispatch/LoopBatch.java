@@ -1,30 +1,31 @@
 package roomchat.core.dispatch;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.group.ChannelMatcher;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * Some of a room's lines for the channels one event loop owns, written by that loop in one task:
- * each line that a channel should get is written to it (a retained duplicate of the line's one
- * buffer), then each channel is flushed once. Writing in the loop costs no task, no promise and no
- * lock per recipient. The task holds one reference to each buffer and gives it back when it has run;
- * whoever fails to hand it to its loop gives them back instead.
+ * One run of a room's lines for the channels one event loop owns, written by that loop in one task:
+ * each channel gets the lines meant for it as slices of the run's one buffer, then one flush.
+ * Writing in the loop costs no task, no promise and no lock per recipient. The task holds one
+ * reference to the run and gives it back when it has run; whoever fails to hand it to its loop gives
+ * it back instead.
  */
 final class LoopBatch implements Runnable {
 
-    private final List<Channel> channels;
-    private final ByteBuf[] lines;
-    private final ChannelMatcher[] recipients;
-    private final Predicate<Channel> takesMore;
+    /** Says whether a channel takes so many more lines now, and counts them as delivered or dropped. */
+    @FunctionalInterface
+    interface Intake {
+        boolean takes(Channel channel, int lines);
+    }
 
-    LoopBatch(List<Channel> channels, ByteBuf[] lines, ChannelMatcher[] recipients, Predicate<Channel> takesMore) {
+    private final List<Channel> channels;
+    private final EncodedRun run;
+    private final Intake intake;
+
+    LoopBatch(List<Channel> channels, EncodedRun run, Intake intake) {
         this.channels = channels;
-        this.lines = lines;
-        this.recipients = recipients;
-        this.takesMore = takesMore;
+        this.run = run;
+        this.intake = intake;
     }
 
     @Override
@@ -34,9 +35,7 @@ final class LoopBatch implements Runnable {
                 write(channel);
             }
         } finally {
-            for (ByteBuf line : lines) {
-                line.release();
-            }
+            run.release();
         }
     }
 
@@ -44,14 +43,9 @@ final class LoopBatch implements Runnable {
         if (!channel.isActive()) {
             return;
         }
-        boolean wrote = false;
-        for (int i = 0; i < lines.length; i++) {
-            if (recipients[i].matches(channel) && takesMore.test(channel)) {
-                channel.write(lines[i].retainedDuplicate(), channel.voidPromise());
-                wrote = true;
-            }
-        }
-        if (wrote) {
+        int lines = run.linesFor(channel);
+        if (lines > 0 && intake.takes(channel, lines)) {
+            run.writeTo(channel);
             channel.flush();
         }
     }

@@ -8,8 +8,9 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.List;
 
 /**
- * Turns each line the server sends into one WebSocket text frame: a String answer, or a room line
- * that arrives already encoded (UTF-8 with its line end), whose bytes are reused without a copy.
+ * Turns each line the server sends into one WebSocket text frame: a String answer, or room lines
+ * that arrive already encoded (UTF-8, each with its line end, several to a buffer when the room
+ * sends a run of them), whose bytes are reused without a copy, one frame per line.
  */
 @ChannelHandler.Sharable
 public final class LineToTextFrameEncoder extends MessageToMessageEncoder<Object> {
@@ -24,9 +25,14 @@ public final class LineToTextFrameEncoder extends MessageToMessageEncoder<Object
     @Override
     protected void encode(ChannelHandlerContext ctx, Object line, List<Object> out) {
         if (line instanceof ByteBuf encoded) {
-            int length = encoded.readableBytes();
-            boolean ended = length > 0 && encoded.getByte(encoded.readerIndex() + length - 1) == LINE_END;
-            out.add(new TextWebSocketFrame(encoded.retainedSlice(encoded.readerIndex(), ended ? length - 1 : length)));
+            int start = encoded.readerIndex();
+            int end = encoded.writerIndex();
+            while (start < end) {
+                int lineEnd = encoded.indexOf(start, end, LINE_END);
+                int stop = lineEnd < 0 ? end : lineEnd;
+                out.add(new TextWebSocketFrame(encoded.retainedSlice(start, stop - start)));
+                start = stop + 1;
+            }
         } else {
             out.add(new TextWebSocketFrame(line.toString()));
         }
