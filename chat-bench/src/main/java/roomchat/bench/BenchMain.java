@@ -2,11 +2,11 @@ package roomchat.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar chat-bench.jar run|idle|suite ...}: the load tool. */
@@ -22,6 +22,21 @@ public final class BenchMain implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** How the commands that start servers of their own start them. */
+    static class Launch {
+        @Option(names = "--server-script", defaultValue = "chat-server/bin/roomchat-server",
+                description = "The server's start script (default: ${DEFAULT-VALUE}).")
+        Path script;
+
+        @Option(names = "--jvm-flags",
+                description = "JVM flags for the server, in place of the start script's own (\"\" for the JVM's defaults).")
+        String jvmFlags;
+
+        ServerLauncher launcher() {
+            return new ServerLauncher(script, jvmFlags);
+        }
     }
 
     /** What every subcommand shares. */
@@ -66,15 +81,14 @@ public final class BenchMain implements Runnable {
     @Command(name = "idle", mixinStandardHelpOptions = true,
             description = "Hold many named connections to a server this command starts; report memory per connection.")
     static final class Idle extends Common implements Callable<Integer> {
-        @Option(names = "--server-jar", defaultValue = "chat-server/target/chat-server.jar") Path serverJar;
-        @Option(names = "--jvm-args", split = " ", description = "JVM flags for the server.") List<String> jvmArgs = new ArrayList<>();
+        @Mixin Launch launch;
         @Option(names = "--connections", defaultValue = "5000") int connections;
         @Option(names = "--hold", defaultValue = "10", description = "Seconds to hold them idle.") int hold;
 
         @Override
         public Integer call() throws Exception {
             try (ClientTransport transport = new ClientTransport(clientThreads);
-                 ServerProcess server = ServerProcess.start(serverJar, jvmArgs, Suite.SERVER_ARGS)) {
+                 ServerProcess server = launch.launcher().start(Suite.SERVER_ARGS)) {
                 IdleRun.IdleResult result = new IdleRun(server.address(), transport.group, transport.channelType, server)
                         .run(connections, Duration.ofSeconds(hold));
                 Report.print(result);
@@ -89,14 +103,14 @@ public final class BenchMain implements Runnable {
     @Command(name = "suite", mixinStandardHelpOptions = true,
             description = "The standard workloads (fan-out, rooms, steady, idle 5,000 and 19,000), each on a fresh server.")
     static final class SuiteCommand extends Common implements Callable<Integer> {
-        @Option(names = "--server-jar", defaultValue = "chat-server/target/chat-server.jar") Path serverJar;
-        @Option(names = "--jvm-args", split = " ", description = "JVM flags for the server.") List<String> jvmArgs = new ArrayList<>();
+        @Mixin Launch launch;
+        @Option(names = "--runs", defaultValue = "3", description = "Runs of each workload, each on a fresh server; the table gives their medians (default: ${DEFAULT-VALUE}).") int runs;
         @Option(names = "--scale", defaultValue = "1.0", description = "Multiplies lines and connections (a smoke run: 0.05).") double scale;
         @Option(names = "--hold", defaultValue = "10", description = "Seconds to hold idle connections.") int hold;
 
         @Override
         public Integer call() throws Exception {
-            List<Object> results = new Suite(serverJar, jvmArgs, clientThreads).run(scale, Duration.ofSeconds(hold));
+            List<Object> results = new Suite(launch.launcher(), clientThreads, runs).run(scale, Duration.ofSeconds(hold));
             if (json != null) {
                 Report.writeJson(json, results);
             }

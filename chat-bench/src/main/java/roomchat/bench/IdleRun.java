@@ -28,6 +28,15 @@ final class IdleRun {
     /** Result of an idle run. */
     record IdleResult(String workload, int connections, long rssBeforeKiB, long rssAfterKiB,
                       double kibPerConnection, double idleCpuSeconds, double holdSeconds) {
+
+        /** One row for several runs: the median of each figure. */
+        static IdleResult median(List<IdleResult> runs) {
+            IdleResult first = runs.get(0);
+            return new IdleResult(first.workload() + " (median of " + runs.size() + ")", first.connections(),
+                    Medians.of(runs, IdleResult::rssBeforeKiB).longValue(), Medians.of(runs, IdleResult::rssAfterKiB).longValue(),
+                    Medians.of(runs, IdleResult::kibPerConnection), Medians.of(runs, IdleResult::idleCpuSeconds),
+                    Medians.of(runs, IdleResult::holdSeconds));
+        }
     }
 
     private static final int SOURCE_ADDRESSES = 50;

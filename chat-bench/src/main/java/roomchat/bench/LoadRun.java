@@ -128,8 +128,9 @@ final class LoadRun {
         }
         phase = newPhase;
         phaseDone = new CountDownLatch(clients.size());
-        for (Sender sender : senders) {
-            sender.start(newPhase, lines, rate);
+        for (int i = 0; i < senders.length; i++) {
+            // At a fixed rate, senders take turns evenly through each period, as independent people would, not all at once.
+            senders[i].start(newPhase, lines, rate, (double) i / senders.length);
         }
         return phaseDone.await(workload.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -16,7 +16,7 @@ final class Report {
 
     static void print(Result r) {
         System.out.println(String.format(Locale.ROOT,
-                "%-8s %9d/%-9d deliveries%s  %9.0f/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms%s",
+                "%-22s %9d/%-9d deliveries%s  %9.0f/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms%s",
                 r.workload(), r.received(), r.expected(), r.clean() ? "" : " (LOSS OR DISORDER: " + r.outOfOrder() + ")",
                 r.deliveriesPerSecond(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(),
                 r.serverCpuSeconds() == null ? "" : String.format(Locale.ROOT,
@@ -26,7 +26,7 @@ final class Report {
 
     static void print(IdleRun.IdleResult r) {
         System.out.println(String.format(Locale.ROOT,
-                "%-10s %6d named connections  RSS %d -> %d KiB  %.2f KiB/connection  %.2f s CPU in %.0f s held",
+                "%-22s %6d named connections  RSS %d -> %d KiB  %.2f KiB/connection  %.2f s CPU in %.0f s held",
                 r.workload(), r.connections(), r.rssBeforeKiB(), r.rssAfterKiB(), r.kibPerConnection(),
                 r.idleCpuSeconds(), r.holdSeconds()));
     }

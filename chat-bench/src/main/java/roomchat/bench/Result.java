@@ -1,5 +1,7 @@
 package roomchat.bench;
 
+import java.util.List;
+
 /**
  * What one measured phase came to. Server figures are null when the server's process was not given.
  *
@@ -21,6 +23,23 @@ package roomchat.bench;
 public record Result(String workload, long expected, long received, long outOfOrder, double seconds,
                      double deliveriesPerSecond, double p50Ms, double p90Ms, double p99Ms, double maxMs,
                      Double serverCpuSeconds, Double serverCores, Double cpuMicrosPerDelivery, Long serverRssKiB) {
+
+    /**
+     * One row for several runs of a workload: the median of each figure, except that the fewest
+     * deliveries received and the most out of order stand for them all, so a loss in any run shows.
+     */
+    static Result median(List<Result> runs) {
+        Result first = runs.get(0);
+        Double cpu = Medians.of(runs, Result::serverCpuSeconds);
+        Double rss = Medians.of(runs, Result::serverRssKiB);
+        return new Result(first.workload() + " (median of " + runs.size() + ")", first.expected(),
+                runs.stream().mapToLong(Result::received).min().orElseThrow(),
+                runs.stream().mapToLong(Result::outOfOrder).max().orElseThrow(),
+                Medians.of(runs, Result::seconds), Medians.of(runs, Result::deliveriesPerSecond),
+                Medians.of(runs, Result::p50Ms), Medians.of(runs, Result::p90Ms), Medians.of(runs, Result::p99Ms),
+                Medians.of(runs, Result::maxMs), cpu, Medians.of(runs, Result::serverCores),
+                Medians.of(runs, Result::cpuMicrosPerDelivery), rss == null ? null : rss.longValue());
+    }
 
     /** Nothing lost, nothing out of order. */
     public boolean clean() {

@@ -27,8 +27,11 @@ final class Sender {
         this.window = window;
     }
 
-    /** Starts a phase of {@code count} lines, windowed, or at {@code ratePerSecond} when that is positive. */
-    void start(int newPhase, int count, int ratePerSecond) {
+    /**
+     * Starts a phase of {@code count} lines, windowed, or at {@code ratePerSecond} when that is
+     * positive, the first line {@code phaseShift} (0 to 1) of a period late.
+     */
+    void start(int newPhase, int count, int ratePerSecond, double phaseShift) {
         Channel channel = client.channel();
         channel.eventLoop().execute(() -> {
             phase = newPhase;
@@ -38,7 +41,8 @@ final class Sender {
             windowed = ratePerSecond == 0;
             if (!windowed) {
                 long period = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-                schedule = channel.eventLoop().scheduleAtFixedRate(this::sendOneOnSchedule, 0, period, TimeUnit.NANOSECONDS);
+                schedule = channel.eventLoop().scheduleAtFixedRate(this::sendOneOnSchedule, (long) (period * phaseShift),
+                        period, TimeUnit.NANOSECONDS);
             } else {
                 pump();
             }

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,14 +22,9 @@ final class ServerProcess implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts {@code java <jvmArgs> -jar <jar> <serverArgs> --host 127.0.0.1 --port 0} and waits until it listens. */
-    static ServerProcess start(Path jar, List<String> jvmArgs, List<String> serverArgs) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0", "--http-port", "0"));
-        command.addAll(serverArgs);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    /** Starts {@code builder}'s command (a server, its output merged) and waits until it listens. */
+    static ServerProcess start(ProcessBuilder builder) throws IOException {
+        Process process = builder.start();
         BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = log.readLine(); line != null; line = log.readLine()) {
             Matcher m = LISTENING.matcher(line);
@@ -41,7 +33,7 @@ final class ServerProcess implements AutoCloseable {
                 return new ServerProcess(process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))));
             }
         }
-        throw new IOException("the server exited without listening: " + String.join(" ", command));
+        throw new IOException("the server exited without listening: " + String.join(" ", builder.command()));
     }
 
     /** Keeps reading the server's log so that it never blocks on a full pipe. */
