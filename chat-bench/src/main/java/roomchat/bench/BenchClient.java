@@ -26,7 +26,6 @@ final class BenchClient extends SimpleChannelInboundHandler<String> {
     private volatile Channel channel;
     private volatile Predicate<String> awaited;
     private volatile CompletableFuture<String> arrival;
-    private volatile CompletableFuture<Void> closed = new CompletableFuture<>();
 
     BenchClient(String name, int index, Receiver receiver) {
         this.name = name;
@@ -51,10 +50,6 @@ final class BenchClient extends SimpleChannelInboundHandler<String> {
         channel.writeAndFlush(line);
     }
 
-    CompletableFuture<Void> closed() {
-        return closed;
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
@@ -63,7 +58,6 @@ final class BenchClient extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        closed.complete(null);
         CompletableFuture<String> pending = arrival;
         if (pending != null) {
             pending.completeExceptionally(new IllegalStateException(name + ": the server closed the connection"));

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param name           a label for reports
  * @param rooms          rooms, each with the same clients and senders
  * @param clientsPerRoom clients in each room, senders included (every client receives)
- * @param sendersPerRoom clients in each room that also send
+ * @param sendersPerRoom clients in each room that also send (fewer than all: the room's last client, a probe, only listens)
  * @param linesPerSender lines each sender sends in the measured phase
  * @param ratePerSender  lines per second per sender; 0 sends as fast as the window allows
  * @param window         lines a sender may have on their way (not yet seen by its room's probe)
@@ -19,7 +19,7 @@ public record Workload(String name, int rooms, int clientsPerRoom, int sendersPe
                        int ratePerSender, int window, int warmupLines, Duration timeLimit) {
 
     public Workload {
-        if (rooms < 1 || clientsPerRoom < 2 || sendersPerRoom < 1 || sendersPerRoom > clientsPerRoom
+        if (rooms < 1 || clientsPerRoom < 2 || sendersPerRoom < 1 || sendersPerRoom >= clientsPerRoom
                 || linesPerSender < 1 || ratePerSender < 0 || window < 1 || warmupLines < 0) {
             throw new IllegalArgumentException("not a workload: " + this);
         }

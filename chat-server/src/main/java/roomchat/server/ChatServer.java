@@ -50,7 +50,6 @@ public final class ChatServer implements AutoCloseable {
     private final IoTransport transport = IoTransport.best();
     private final RoomRegistry registry;
     private final ExecutorDispatcher dispatcher;
-    private final ChatService service;
     private final ConnectionTracker tracker;
     private final LongAdder linesIn = new LongAdder();
     private final SessionHandlers sessionHandlers;
@@ -73,7 +72,7 @@ public final class ChatServer implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount());
-        this.service = new ChatService(registry, dispatcher, config.announceLimit);
+        ChatService service = new ChatService(registry, dispatcher, config.announceLimit);
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, () -> registry.rooms().size(),

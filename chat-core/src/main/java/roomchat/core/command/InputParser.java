@@ -20,7 +20,7 @@ public final class InputParser {
     private static final String COMMAND_PREFIX = ":";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    /** The meaning of {@code line}, or empty when the line is blank. */
+    /** The meaning of {@code typed} once {@link SafeText} has cleaned it, or empty when that is blank. */
     public Optional<Input> parse(String typed) {
         String line = SafeText.clean(typed);
         if (line.isBlank()) {

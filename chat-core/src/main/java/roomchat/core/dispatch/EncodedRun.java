@@ -80,10 +80,6 @@ final class EncodedRun {
         }
     }
 
-    int lineCount() {
-        return ends.length;
-    }
-
     EncodedRun retain() {
         bytes.retain();
         return this;

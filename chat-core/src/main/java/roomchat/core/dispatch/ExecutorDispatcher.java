@@ -5,8 +5,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.util.Attribute;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -51,9 +49,6 @@ public final class ExecutorDispatcher implements Dispatcher {
 
     /** The most deliveries one drain of a room runs before it lets other rooms have the thread. */
     public static final int MAX_BATCH = 64;
-
-    /** Lines dropped for one channel because it was not reading them. */
-    public static final AttributeKey<LongAdder> DROPPED = AttributeKey.valueOf("roomchat.droppedDeliveries");
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorDispatcher.class);
     private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -144,7 +139,6 @@ public final class ExecutorDispatcher implements Dispatcher {
                 if (delivery == null) {
                     // Out before the drain is given up: a next drain may start at once, elsewhere.
                     fanOut(room, segment);
-                    segment.clear();
                     if (queue.stopDraining()) {
                         finished = true;
                         break;
@@ -160,7 +154,6 @@ public final class ExecutorDispatcher implements Dispatcher {
                 } else {
                     // Lines before an arrival or departure go out to the members as they were.
                     fanOut(room, segment);
-                    segment.clear();
                     changeMembership(room, delivery);
                 }
             }
@@ -173,9 +166,13 @@ public final class ExecutorDispatcher implements Dispatcher {
         }
     }
 
-    /** Hands a run of lines to the event loops of the room's channels, one task per loop. */
+    /**
+     * Hands a run of lines to the event loops of the room's channels, one task per loop, and empties
+     * {@code messages}, whatever happens, so that no line can go out twice.
+     */
     private void fanOut(Room room, List<RoomMessage> messages) {
-        if (messages.isEmpty()) {
+        if (messages.isEmpty() || room.channels().isEmpty()) {
+            messages.clear();
             return;
         }
         EncodedRun run = null;
@@ -191,6 +188,7 @@ public final class ExecutorDispatcher implements Dispatcher {
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("delivery to {} failed and was dropped", room, e);
         } finally {
+            messages.clear();
             if (run != null) {
                 run.release();
             }
@@ -221,7 +219,7 @@ public final class ExecutorDispatcher implements Dispatcher {
 
     private void replayHistory(Room room, Channel newcomer) {
         List<RoomHistory.Entry> entries = room.history().entries();
-        if (entries.isEmpty() || !takesMore(newcomer)) {
+        if (entries.isEmpty() || !takesMore(newcomer, entries.size() + 1)) {
             return;
         }
         for (RoomHistory.Entry entry : entries) {
@@ -250,13 +248,6 @@ public final class ExecutorDispatcher implements Dispatcher {
             return true;
         }
         dropped.add(lines);
-        Attribute<LongAdder> perChannel = channel.attr(DROPPED);
-        LongAdder count = perChannel.get();
-        if (count == null) {
-            perChannel.setIfAbsent(new LongAdder());
-            count = perChannel.get();
-        }
-        count.add(lines);
         return false;
     }
 }

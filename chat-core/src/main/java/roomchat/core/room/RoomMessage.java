@@ -1,8 +1,6 @@
 package roomchat.core.room;
 
 import io.netty.channel.Channel;
-import io.netty.channel.group.ChannelMatcher;
-import io.netty.channel.group.ChannelMatchers;
 
 /**
  * One line for the members of one room, already worded, without its line end.
@@ -26,10 +24,5 @@ public record RoomMessage(String line, Channel except, boolean kept) implements 
     /** Something {@code sender} said, for everyone else in the room, and kept in its history. */
     public static RoomMessage said(String line, Member sender) {
         return new RoomMessage(line, sender.channel(), true);
-    }
-
-    /** Which of the room's channels receive it. */
-    public ChannelMatcher recipients() {
-        return except == null ? ChannelMatchers.all() : ChannelMatchers.isNot(except);
     }
 }

@@ -42,8 +42,7 @@ public final class SafeText {
     }
 
     private static boolean isUnsafe(char c) {
-        return c < 0x20
-                || (c >= 0x7f && c <= 0x9f)
+        return Character.isISOControl(c)
                 || (c >= 0x202a && c <= 0x202e)
                 || (c >= 0x2066 && c <= 0x2069);
     }

@@ -11,8 +11,8 @@ import roomchat.server.connection.RateLimitHandler;
 
 /**
  * The top of every chat pipeline, the same whatever the transport below delivers lines as: parse,
- * time out, rate-limit, the session state, and the error lines. One instance per listener; the
- * sharable handlers are shared, the stateful ones made per connection.
+ * time out, rate-limit, the session state, and the error lines. One instance per server, for
+ * every listener; the sharable handlers are shared, the stateful ones made per connection.
  */
 public final class SessionHandlers {
 
