@@ -11,7 +11,6 @@ import io.netty.util.AttributeKey;
 import io.netty.util.CharsetUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,8 +110,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     }
 
     private static InetAddress address(Channel channel) {
-        return channel.remoteAddress() instanceof InetSocketAddress socket
-                ? socket.getAddress() : InetAddress.getLoopbackAddress();
+        return Connections.clientAddress(channel);
     }
 
     private static byte[] line(String text) {

@@ -5,6 +5,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AttributeKey;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import roomchat.core.room.Member;
 
 /**
@@ -25,6 +27,7 @@ public final class Connections {
     private static final AttributeKey<String> TRANSPORT = AttributeKey.valueOf("roomchat.transport");
     private static final AttributeKey<Member> MEMBER = AttributeKey.valueOf("roomchat.member");
     private static final AttributeKey<CloseReason> CLOSE_REASON = AttributeKey.valueOf("roomchat.closeReason");
+    private static final AttributeKey<InetAddress> CLIENT_ADDRESS = AttributeKey.valueOf("roomchat.clientAddress");
 
     private Connections() {
     }
@@ -38,6 +41,24 @@ public final class Connections {
     public static String transport(Channel channel) {
         String transport = channel.attr(TRANSPORT).get();
         return transport == null ? TCP : transport;
+    }
+
+    /**
+     * The address of the person behind {@code channel}: the one a trusted proxy reported for it, if
+     * any, else the peer's. Limits, throttles and logs count by this address.
+     */
+    public static InetAddress clientAddress(Channel channel) {
+        InetAddress reported = channel.attr(CLIENT_ADDRESS).get();
+        if (reported != null) {
+            return reported;
+        }
+        return channel.remoteAddress() instanceof InetSocketAddress socket
+                ? socket.getAddress() : InetAddress.getLoopbackAddress();
+    }
+
+    /** Records the address a trusted proxy reported for {@code channel}'s client. */
+    public static void clientAddress(Channel channel, InetAddress address) {
+        channel.attr(CLIENT_ADDRESS).set(address);
     }
 
     /** Records that {@code channel} now speaks for {@code member}. */
