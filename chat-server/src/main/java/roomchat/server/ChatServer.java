@@ -97,13 +97,18 @@ public final class ChatServer implements AutoCloseable {
 
     private Channel bind(int port, ChannelInitializer<Channel> initializer) throws InterruptedException {
         int highWaterMark = config.maxPendingOutputBytes;
-        return new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
                 .channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(highWaterMark / 2, highWaterMark))
-                .childHandler(initializer)
-                .bind(config.host, port).sync().channel();
+                .childHandler(initializer);
+        if (config.socketSendBufferBytes > 0) {
+            // A fixed kernel buffer: otherwise the kernel grows it to megabytes for a reader who stopped,
+            // and what such a reader gets when it wakes is no longer bounded by the output cap.
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.socketSendBufferBytes);
+        }
+        return bootstrap.bind(config.host, port).sync().channel();
     }
 
     /** The address of the HTTP listener; null when HTTP is off. */

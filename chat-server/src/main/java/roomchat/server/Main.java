@@ -23,7 +23,17 @@ public final class Main implements Callable<Integer> {
     @Mixin
     private ServerConfig config = new ServerConfig();
 
+    /**
+     * With {@code java.nio} opened to it (the jar's manifest does that), Netty allocates direct memory
+     * itself and counts it against the limit, so a failed allocation throws at once; otherwise the JDK's
+     * allocator would make an event loop wait, collect garbage and retry while the memory is short.
+     */
+    private static final String NETTY_DIRECT_WITHOUT_CLEANER = "io.netty.tryReflectionSetAccessible";
+
     public static void main(String[] args) {
+        if (System.getProperty(NETTY_DIRECT_WITHOUT_CLEANER) == null) {
+            System.setProperty(NETTY_DIRECT_WITHOUT_CLEANER, "true");
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

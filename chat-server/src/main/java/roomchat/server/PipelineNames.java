@@ -37,6 +37,8 @@ public final class PipelineNames {
     public static final String UTF8_DECODER = "utf8Decoder";
     /** Outgoing Strings to UTF-8 bytes with a line end. */
     public static final String LINE_ENCODER = "lineEncoder";
+    /** Holds decoded lines back while reading is paused (the connection's output is backed up). */
+    public static final String INPUT_GATE = "inputGate";
     /** A String line to a chat line or a parsed command. */
     public static final String INPUT_DECODER = "lineToInput";
     /** Counts input lines; fires when there were none for the state's timeout. */

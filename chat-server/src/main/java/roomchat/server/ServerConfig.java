@@ -23,6 +23,7 @@ public final class ServerConfig {
     public static final int DEFAULT_ANNOUNCE_LIMIT = ChatService.DEFAULT_ANNOUNCE_LIMIT;
     public static final int DEFAULT_MAX_LINE_BYTES = 1024;
     public static final int DEFAULT_MAX_PENDING_OUTPUT_BYTES = 1024 * 1024;
+    public static final int DEFAULT_SOCKET_SEND_BUFFER_BYTES = 64 * 1024;
     public static final String DEFAULT_SLOW_CONSUMER_TIMEOUT = "30s";
     public static final String DEFAULT_IDLE_TIMEOUT = "5m";
     public static final String DEFAULT_NAME_TIMEOUT = "60s";
@@ -69,6 +70,11 @@ public final class ServerConfig {
             description = "Bytes that may wait to be sent to one user before room lines to it are dropped"
                     + " (default: ${DEFAULT-VALUE}).")
     public int maxPendingOutputBytes;
+
+    @Option(names = "--socket-send-buffer", defaultValue = "" + DEFAULT_SOCKET_SEND_BUFFER_BYTES,
+            description = "Bytes the kernel may hold for one user on top of --max-pending-output (SO_SNDBUF; Linux"
+                    + " doubles it); 0 leaves it to the kernel, which may grow it to megabytes (default: ${DEFAULT-VALUE}).")
+    public int socketSendBufferBytes;
 
     @Option(names = "--slow-consumer-timeout", defaultValue = DEFAULT_SLOW_CONSUMER_TIMEOUT,
             converter = DurationConverter.class,
@@ -161,6 +167,7 @@ public final class ServerConfig {
         require(historyLines >= 0, "--history can't be negative");
         require(announceLimit >= 0, "--announce-limit can't be negative");
         require(maxPendingOutputBytes > 0, "--max-pending-output must be at least 1");
+        require(socketSendBufferBytes >= 0, "--socket-send-buffer can't be negative");
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");

@@ -127,10 +127,10 @@ public final class ChatService {
             return roomCommands.newRoom(member, c);
         } else if (command instanceof Command.MessageRoom c) {
             return roomCommands.messageRoom(member, c);
-        } else if (command instanceof Command.ListRooms) {
-            return roomCommands.listRooms();
-        } else if (command instanceof Command.Who) {
-            return roomCommands.who(member);
+        } else if (command instanceof Command.ListRooms c) {
+            return roomCommands.listRooms(c);
+        } else if (command instanceof Command.Who c) {
+            return roomCommands.who(member, c);
         } else if (command instanceof Command.PrivateMessage c) {
             return peopleCommands.privateMessage(member, c);
         } else if (command instanceof Command.Nick c) {

@@ -2,8 +2,10 @@ package roomchat.core.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
+import roomchat.core.room.Page;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomInfo;
 
@@ -92,18 +94,44 @@ public final class Lines {
         return error("no user named " + name);
     }
 
+    /** The longest topic {@code :rooms} shows, in characters; a longer one is cut and ends with an ellipsis. */
+    public static final int MAX_TOPIC_LISTED = 60;
+
     /** {@code games: 2 members, locked, topic: friday}, one room in {@code :rooms}. */
     static String roomEntry(RoomInfo room) {
-        int count = room.members().size();
+        int count = room.memberCount();
         StringBuilder entry = new StringBuilder("  ").append(room.name()).append(": ")
                 .append(count).append(count == 1 ? " member" : " members");
         if (room.locked()) {
             entry.append(", locked");
         }
         if (room.topic() != null) {
-            entry.append(", topic: ").append(room.topic());
+            entry.append(", topic: ").append(shortened(room.topic(), MAX_TOPIC_LISTED));
         }
         return notice(entry.toString());
+    }
+
+    /** {@code page 1 of 4 (:rooms 2 for the next)}, after a page that is not the whole list; empty otherwise. */
+    static Optional<String> pageFooter(Page page, int total, String command) {
+        int pages = page.pagesFor(total);
+        if (pages == 1) {
+            return Optional.empty();
+        }
+        String next = page.number() < pages ? " (" + command + " " + (page.number() + 1) + " for the next)" : "";
+        return Optional.of(notice("page " + page.number() + " of " + pages + next));
+    }
+
+    /** The answer to a page past the end of a list. */
+    static String noSuchPage(Page page, int total) {
+        int pages = page.pagesFor(total);
+        return error("no page " + page.number() + ": there " + (pages == 1 ? "is 1" : "are " + pages));
+    }
+
+    private static String shortened(String text, int maxChars) {
+        if (text.codePointCount(0, text.length()) <= maxChars) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, maxChars - 1)) + "\u2026";
     }
 
     /** {@code in games: alice (host), bob}, the answer to {@code :who}. */

@@ -8,14 +8,21 @@ import roomchat.core.dispatch.Dispatcher;
 import roomchat.core.limit.GuessThrottle;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
+import roomchat.core.room.Page;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
 import roomchat.core.room.RoomInfo;
+import roomchat.core.room.RoomList;
 import roomchat.core.room.RoomMessage;
 import roomchat.core.room.RoomRegistry;
 
 /** The commands about rooms anyone may give: {@code :cr}, {@code :n}, {@code :erm}, {@code :rooms}, {@code :who}. */
 final class RoomCommands {
+
+    /** Rooms on one page of {@code :rooms}: with topics cut short, one answer stays within a few KiB. */
+    static final int ROOMS_PER_PAGE = 30;
+    /** Names on one page of {@code :who}. */
+    static final int NAMES_PER_PAGE = 100;
 
     private final RoomRegistry registry;
     private final Dispatcher dispatcher;
@@ -72,16 +79,29 @@ final class RoomCommands {
         return Reply.of(Lines.notice("sent to " + target.name()));
     }
 
-    Reply listRooms() {
-        List<RoomInfo> rooms = registry.listRooms();
-        List<String> lines = new ArrayList<>(rooms.size() + 1);
-        lines.add(Lines.notice("rooms (" + rooms.size() + "):"));
-        rooms.forEach(room -> lines.add(Lines.roomEntry(room)));
+    Reply listRooms(Command.ListRooms command) {
+        Page page = new Page(command.page(), ROOMS_PER_PAGE);
+        RoomList list = registry.listRooms(page);
+        if (list.rooms().isEmpty()) {
+            return Reply.of(Lines.noSuchPage(page, list.total()));
+        }
+        List<String> lines = new ArrayList<>(list.rooms().size() + 2);
+        lines.add(Lines.notice("rooms (" + list.total() + "):"));
+        list.rooms().forEach(room -> lines.add(Lines.roomEntry(room)));
+        Lines.pageFooter(page, list.total(), ":rooms").ifPresent(lines::add);
         return new Reply(lines, false);
     }
 
-    Reply who(Member member) {
-        return Reply.of(Lines.who(registry.describe(member)));
+    Reply who(Member member, Command.Who command) {
+        Page page = new Page(command.page(), NAMES_PER_PAGE);
+        RoomInfo room = registry.describe(member, page);
+        if (room.members().isEmpty()) {
+            return Reply.of(Lines.noSuchPage(page, room.memberCount()));
+        }
+        List<String> lines = new ArrayList<>(2);
+        lines.add(Lines.who(room));
+        Lines.pageFooter(page, room.memberCount(), ":who").ifPresent(lines::add);
+        return new Reply(lines, false);
     }
 
     /** What stops an entry before the registry is asked: a misspelled room, or a guess that must wait. */

@@ -20,12 +20,12 @@ public sealed interface Command extends Input {
     record MessageRoom(String room, Optional<String> password, String text) implements Command {
     }
 
-    /** {@code :rooms}: list the rooms. */
-    record ListRooms() implements Command {
+    /** {@code :rooms [page]}: list the rooms, a page at a time (from 1). */
+    record ListRooms(int page) implements Command {
     }
 
-    /** {@code :who}: list the members of one's room. */
-    record Who() implements Command {
+    /** {@code :who [page]}: list the members of one's room, a page at a time (from 1). */
+    record Who(int page) implements Command {
     }
 
     /** {@code :msg <name> <text>}: a private line to one user. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The one table of command words: for each command its words (the first is the one shown in help),
@@ -22,10 +23,10 @@ public enum CommandWord {
             args -> new Command.NewRoom(args.get(0)), "n", "new", "nr"),
     MESSAGE_ROOM("<room>[:password] <text>", 2, 2, true, "send a line to another room without leaving yours",
             CommandWord::messageRoom, "erm", "era"),
-    LIST_ROOMS("", 0, 0, false, "list the rooms",
-            args -> new Command.ListRooms(), "rooms", "l", "list"),
-    WHO("", 0, 0, false, "list who is in your room",
-            args -> new Command.Who(), "who"),
+    LIST_ROOMS("[page]", 0, 1, false, "list the rooms, a page at a time",
+            args -> page(args, Command.ListRooms::new), "rooms", "l", "list"),
+    WHO("[page]", 0, 1, false, "list who is in your room, a page at a time",
+            args -> page(args, Command.Who::new), "who"),
     PRIVATE_MESSAGE("<name> <text>", 2, 2, true, "send a private line to one user",
             args -> new Command.PrivateMessage(args.get(0), args.get(1)), "msg", "m", "dm"),
     NICK("<name>", 1, 1, false, "change your screen name",
@@ -48,6 +49,9 @@ public enum CommandWord {
     /** Separates a room from its password in {@code :erm room:password text}. */
     public static final char PASSWORD_SEPARATOR = ':';
 
+    /** Pages past this many digits are not pages anyone could reach. */
+    private static final int MAX_PAGE_DIGITS = 6;
+
     private static final Map<String, CommandWord> BY_WORD = new HashMap<>();
 
     static {
@@ -63,11 +67,12 @@ public enum CommandWord {
     private final int maxArguments;
     private final boolean textArgument;
     private final String description;
-    private final Function<List<String>, Command> factory;
+    /** Builds the command from its arguments; an {@link Input.Invalid} when they don't make sense. */
+    private final Function<List<String>, Input> factory;
     private final List<String> words;
 
     CommandWord(String argumentSyntax, int minArguments, int maxArguments, boolean textArgument, String description,
-                Function<List<String>, Command> factory, String... words) {
+                Function<List<String>, Input> factory, String... words) {
         this.argumentSyntax = argumentSyntax;
         this.minArguments = minArguments;
         this.maxArguments = maxArguments;
@@ -112,12 +117,25 @@ public enum CommandWord {
         return words.subList(1, words.size());
     }
 
-    Command build(List<String> args) {
+    Input build(List<String> args) {
         return factory.apply(args);
     }
 
     private static Optional<String> optional(List<String> args, int index) {
         return args.size() > index ? Optional.of(args.get(index)) : Optional.empty();
+    }
+
+    /** The command for the page its optional argument names (1 when none), or why it is not a page. */
+    private static Input page(List<String> args, IntFunction<Command> command) {
+        if (args.isEmpty()) {
+            return command.apply(1);
+        }
+        String page = args.get(0);
+        if (page.length() > MAX_PAGE_DIGITS || !page.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(page) < 1) {
+            return new Input.Invalid("a page is a number from 1 (" + page + " is not)");
+        }
+        return command.apply(Integer.parseInt(page));
     }
 
     private static Command messageRoom(List<String> args) {

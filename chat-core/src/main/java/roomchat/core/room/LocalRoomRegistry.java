@@ -4,11 +4,12 @@ import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import roomchat.core.name.NameRules;
@@ -25,8 +26,8 @@ import roomchat.core.name.NameRules;
 public final class LocalRoomRegistry implements RoomRegistry {
 
     private final Object masterLock = new Object();
-    /** Rooms by key. Guarded by masterLock. */
-    private final Map<String, Room> rooms = new HashMap<>();
+    /** Rooms by key, in key order (the order of {@code :rooms}). Guarded by masterLock. */
+    private final NavigableMap<String, Room> rooms = new TreeMap<>();
     /** Members by the key of their name. Guarded by masterLock. */
     private final Map<String, Member> members = new HashMap<>();
     private final Room defaultRoom;
@@ -180,19 +181,29 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public List<RoomInfo> listRooms() {
+    public RoomList listRooms(Page page) {
         synchronized (masterLock) {
-            List<RoomInfo> list = new ArrayList<>(rooms.size());
-            rooms.values().forEach(room -> list.add(info(room)));
-            list.sort(Comparator.comparing(info -> NameRules.key(info.name())));
-            return list;
+            List<RoomInfo> list = new ArrayList<>(page.size());
+            rooms.values().stream().skip(page.offset()).limit(page.size())
+                    .forEach(room -> list.add(new RoomInfo(room.name(), List.of(), List.of(), room.size(),
+                            room.topic(), room.isLocked())));
+            return new RoomList(list, rooms.size());
         }
     }
 
     @Override
-    public RoomInfo describe(Member member) {
+    public RoomInfo describe(Member member, Page page) {
         synchronized (masterLock) {
-            return info(member.room() == null ? defaultRoom : member.room());
+            Room room = member.room() == null ? defaultRoom : member.room();
+            List<String> names = new ArrayList<>(page.size());
+            List<String> hosts = new ArrayList<>();
+            room.membersOn(page).forEach(each -> {
+                names.add(each.name());
+                if (room.isHost(each)) {
+                    hosts.add(each.name());
+                }
+            });
+            return new RoomInfo(room.name(), names, hosts, room.size(), room.topic(), room.isLocked());
         }
     }
 
@@ -281,13 +292,4 @@ public final class LocalRoomRegistry implements RoomRegistry {
         return target != null && host.room().contains(target) ? null : new HostOutcome.NotInRoom(host.room(), targetName);
     }
 
-    private static RoomInfo info(Room room) {
-        List<String> hosts = new ArrayList<>();
-        for (Member member : room.members()) {
-            if (room.isHost(member)) {
-                hosts.add(member.name());
-            }
-        }
-        return new RoomInfo(room.name(), room.memberNames(), hosts, room.topic(), room.isLocked());
-    }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import roomchat.core.name.NameRules;
 
 /**
@@ -78,6 +79,15 @@ public final class Room {
             return successor;
         }
         return null;
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    /** The members on one page of the room, in order of arrival. */
+    Stream<Member> membersOn(Page page) {
+        return members.stream().skip(page.offset()).limit(page.size());
     }
 
     boolean isEmpty() {

@@ -63,11 +63,11 @@ public interface RoomRegistry {
     /** Makes a member of the host's room a host too. */
     HostOutcome promote(Member host, String targetName);
 
-    /** Every room as it is now, by name. */
-    List<RoomInfo> listRooms();
+    /** One page of the rooms as they are now, in name order. */
+    RoomList listRooms(Page page);
 
-    /** The room a member is in, as it is now. */
-    RoomInfo describe(Member member);
+    /** The room a member is in, as it is now, with one page of its members. */
+    RoomInfo describe(Member member, Page page);
 
     /** The rooms that exist now, in no particular order. */
     List<Room> rooms();

@@ -116,10 +116,14 @@ class InputParserTest {
 
     @Test
     void theCommandsOfPeopleAndHosts() {
-        assertThat(parse(":rooms")).isEqualTo(new Command.ListRooms());
-        assertThat(parse(":l")).isEqualTo(new Command.ListRooms());
-        assertThat(parse(":LIST")).isEqualTo(new Command.ListRooms());
-        assertThat(parse(":who")).isEqualTo(new Command.Who());
+        assertThat(parse(":rooms")).isEqualTo(new Command.ListRooms(1));
+        assertThat(parse(":l")).isEqualTo(new Command.ListRooms(1));
+        assertThat(parse(":LIST 3")).isEqualTo(new Command.ListRooms(3));
+        assertThat(parse(":who")).isEqualTo(new Command.Who(1));
+        assertThat(parse(":who 2")).isEqualTo(new Command.Who(2));
+        assertThat(parse(":rooms 0")).isEqualTo(new Input.Invalid("a page is a number from 1 (0 is not)"));
+        assertThat(parse(":who x")).isEqualTo(new Input.Invalid("a page is a number from 1 (x is not)"));
+        assertThat(parse(":rooms 99999999999")).isInstanceOf(Input.Invalid.class);
         assertThat(parse(":msg bob hi  there")).isEqualTo(new Command.PrivateMessage("bob", "hi  there"));
         assertThat(parse(":m bob hi")).isEqualTo(new Command.PrivateMessage("bob", "hi"));
         assertThat(parse(":dm bob hi")).isEqualTo(new Command.PrivateMessage("bob", "hi"));

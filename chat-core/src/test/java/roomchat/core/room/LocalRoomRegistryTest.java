@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class LocalRoomRegistryTest {
 
+    private static final Page FIRST = new Page(1, 100);
+
     private static final int THREADS = 8;
 
     private final LocalRoomRegistry registry = new LocalRoomRegistry("lobby");
@@ -111,10 +113,10 @@ class LocalRoomRegistryTest {
         registry.create(alice, "games");
         registry.moveTo(bob, "games", null);
         registry.moveTo(carol, "games", null);
-        assertThat(registry.describe(bob).hosts()).containsExactly("alice");
+        assertThat(registry.describe(bob, FIRST).hosts()).containsExactly("alice");
         RoomChange.Moved aliceLeaves = (RoomChange.Moved) registry.moveTo(alice, "lobby", null);
         assertThat(aliceLeaves.left().newHost()).isSameAs(bob);
-        assertThat(registry.describe(carol).hosts()).containsExactly("bob");
+        assertThat(registry.describe(carol, FIRST).hosts()).containsExactly("bob");
         assertThat(registry.leave(carol).orElseThrow().newHost()).isNull();
     }
 
@@ -129,7 +131,7 @@ class LocalRoomRegistryTest {
         assertThat(registry.kick(alice, "alice")).isInstanceOf(HostOutcome.Self.class);
         assertThat(registry.kick(alice, "nobody")).isInstanceOf(HostOutcome.NotInRoom.class);
         assertThat(registry.promote(alice, "bob")).isInstanceOf(HostOutcome.Promoted.class);
-        assertThat(registry.describe(alice).hosts()).containsExactly("alice", "bob");
+        assertThat(registry.describe(alice, FIRST).hosts()).containsExactly("alice", "bob");
         assertThat(registry.kick(bob, "ALICE")).isInstanceOfSatisfying(HostOutcome.Kicked.class,
                 kicked -> assertThat(kicked.move().to()).isSameAs(registry.defaultRoom()));
         assertThat(alice.room()).isSameAs(registry.defaultRoom());
@@ -141,7 +143,7 @@ class LocalRoomRegistryTest {
         Member bob = join("bob");
         registry.create(alice, "games");
         registry.setPassword(alice, "s3cret");
-        assertThat(registry.listRooms()).filteredOn(info -> info.name().equals("games"))
+        assertThat(registry.listRooms(FIRST).rooms()).filteredOn(info -> info.name().equals("games"))
                 .singleElement().satisfies(info -> assertThat(info.locked()).isTrue());
         assertThat(registry.moveTo(bob, "games", null)).isInstanceOf(RoomChange.Locked.class);
         assertThat(registry.moveTo(bob, "games", "guess")).isInstanceOf(RoomChange.WrongPassword.class);

@@ -1,6 +1,9 @@
 package roomchat.server.metrics;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.group.ChannelGroup;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +47,10 @@ public final class ServerMetrics {
         StringBuilder out = new StringBuilder(1024);
         Map<String, Long> byTransport = new TreeMap<>();
         TRANSPORTS.forEach(transport -> byTransport.put(transport, 0L));
+        long pendingOutput = 0;
         for (Channel channel : connections) {
             byTransport.merge(Connections.transport(channel), 1L, Long::sum);
+            pendingOutput += pendingOutput(channel);
         }
         header(out, "roomchat_connections", "gauge", "Open connections, by transport.");
         byTransport.forEach((transport, count) -> sample(out, "roomchat_connections", "transport", transport, count));
@@ -56,12 +61,26 @@ public final class ServerMetrics {
                 deliveries.getAsLong());
         single(out, "roomchat_deliveries_dropped_total", "counter",
                 "Lines not written to a user because it was not reading (slow consumer).", dropped.getAsLong());
+        single(out, "roomchat_pending_output_bytes", "gauge",
+                "Bytes written to connections and not yet taken by their sockets.", pendingOutput);
+        single(out, "roomchat_direct_memory_bytes", "gauge", "Direct memory held by the server's buffer allocator.",
+                directMemory());
         header(out, "roomchat_disconnects_total", "counter", "Connections closed, by reason.");
         Map<CloseReason, Long> counts = disconnects.get();
         for (CloseReason reason : CloseReason.values()) {
             sample(out, "roomchat_disconnects_total", "reason", reason.label(), counts.getOrDefault(reason, 0L));
         }
         return out.toString();
+    }
+
+    private static long pendingOutput(Channel channel) {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    private static long directMemory() {
+        return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider provider
+                ? provider.metric().usedDirectMemory() : -1;
     }
 
     private static void single(StringBuilder out, String name, String type, String help, long value) {

@@ -14,7 +14,8 @@ import roomchat.server.connection.Connections;
 
 /**
  * The end of the pipeline: turns a failure while handling one user's input into one error line for
- * that user, logged once with who it was, and keeps the connection open. A broken socket, or a
+ * that user, logged once with who it was, and keeps the connection open. A failed allocation closes
+ * the connection it happened for (answering would need memory too). A broken socket, or a
  * WebSocket that broke its protocol (Netty has already told it why), is closed instead. Nothing here
  * touches another connection.
  */
@@ -32,7 +33,11 @@ public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
+        if (OutOfMemory.caused(cause)) {
+            // Answering would need memory too: this connection goes, and with it what it held.
+            log.warn("{}: out of memory while handling it; closing", Connections.describe(ctx.channel()));
+            Connections.close(ctx, CloseReason.OUT_OF_MEMORY);
+        } else if (cause instanceof TooLongFrameException) {
             ctx.writeAndFlush(lineTooLong);
         } else if (cause instanceof IOException || cause.getCause() instanceof IOException
                 || cause instanceof CorruptedWebSocketFrameException) {

@@ -1,6 +1,7 @@
 package roomchat.server.session;
 
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import roomchat.core.chat.Reply;
 import roomchat.server.connection.CloseReason;
@@ -9,13 +10,21 @@ import roomchat.server.connection.Connections;
 /** Writes a {@link Reply} to the connection it answers, with one flush. */
 final class Replies {
 
+    /** A reply that could not be encoded for want of memory closes its connection rather than leaving it half answered. */
+    private static final ChannelFutureListener CLOSE_IF_OUT_OF_MEMORY = future -> {
+        if (!future.isSuccess() && OutOfMemory.caused(future.cause())) {
+            Connections.closing(future.channel(), CloseReason.OUT_OF_MEMORY);
+            future.channel().close();
+        }
+    };
+
     private Replies() {
     }
 
     static void write(ChannelHandlerContext ctx, Reply reply) {
         ChannelFuture last = null;
         for (String line : reply.lines()) {
-            last = ctx.write(line);
+            last = ctx.write(line).addListener(CLOSE_IF_OUT_OF_MEMORY);
         }
         if (last != null) {
             ctx.flush();

@@ -1,6 +1,7 @@
 package roomchat.server.session;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flow.FlowControlHandler;
 import java.util.concurrent.atomic.LongAdder;
 import roomchat.core.chat.ChatService;
 import roomchat.core.command.InputParser;
@@ -33,7 +34,10 @@ public final class SessionHandlers {
 
     /** Adds the chat handlers at the end of a pipeline that already turns bytes into String lines. */
     public void addTo(ChannelPipeline pipeline) {
-        pipeline.addLast(PipelineNames.INPUT_DECODER, inputDecoder)
+        // Lines already read in one packet wait here while reading is off (output over its cap), so a
+        // burst of commands can't queue answers past the cap.
+        pipeline.addLast(PipelineNames.INPUT_GATE, new FlowControlHandler())
+                .addLast(PipelineNames.INPUT_DECODER, inputDecoder)
                 .addLast(PipelineNames.IDLE_TIMER, timeouts.nameTimer());
         if (config.ratePerSecond > 0) {
             pipeline.addLast(PipelineNames.RATE_LIMIT,
