@@ -3,6 +3,7 @@ package roomchat.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -10,14 +11,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.CharsetUtil;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import javax.net.ssl.SSLException;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.Lines;
 import roomchat.core.dispatch.ExecutorDispatcher;
@@ -63,7 +62,13 @@ public final class ChatServer implements AutoCloseable {
     private Channel httpListener;
 
     public ChatServer(ServerConfig config) {
-        this(config, new LocalRoomRegistry(config.defaultRoom, config.historyLines));
+        this(config, roomsFor(config));
+    }
+
+    /** The rooms of a configuration that has been validated first, so a bad flag is reported as such. */
+    private static RoomRegistry roomsFor(ServerConfig config) {
+        config.validate();
+        return new LocalRoomRegistry(config.defaultRoom, config.historyLines);
     }
 
     /** A server over the given rooms, whose default room must be the configured one. */
@@ -79,23 +84,36 @@ public final class ChatServer implements AutoCloseable {
                 registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries);
     }
 
-    /** Binds the listeners; returns the address of the plain TCP one. */
-    public InetSocketAddress start() throws InterruptedException, SSLException {
-        acceptGroup = new MultiThreadIoEventLoopGroup(1, transport.handlerFactory());
-        ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
-        listener = bind(config.port, new TcpChatInitializer(config, tracker, null, sessionHandlers));
-        if (config.tlsEnabled()) {
-            SslContext tls = SslContextBuilder.forServer(config.tlsCert.toFile(), config.tlsKey.toFile()).build();
-            tlsListener = bind(config.tlsPort, new TcpChatInitializer(config, tracker, tls, sessionHandlers));
+    /**
+     * Binds the listeners; returns the address of the plain TCP one. If the TLS files can't be used
+     * or a port can't be bound, stops whatever had started and throws a {@link StartupException}
+     * that says which.
+     */
+    public InetSocketAddress start() throws InterruptedException, StartupException {
+        try {
+            // Read before any thread or port is taken: a bad file then has nothing to undo.
+            SslContext tls = config.tlsEnabled() ? TlsFiles.serverContext(config.tlsCert, config.tlsKey) : null;
+            acceptGroup = new MultiThreadIoEventLoopGroup(1, transport.handlerFactory());
+            ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
+            listener = bind(Connections.TCP, config.port, new TcpChatInitializer(config, tracker, null, sessionHandlers));
+            if (tls != null) {
+                tlsListener = bind(Connections.TLS, config.tlsPort, new TcpChatInitializer(config, tracker, tls, sessionHandlers));
+            }
+            if (config.httpPort != 0) {
+                HttpRequestHandler requests = new HttpRequestHandler(() -> !closing.get(), metrics::render);
+                httpListener = bind(Connections.HTTP, Math.max(config.httpPort, 0),
+                        new HttpChatInitializer(config, tracker, requests, sessionHandlers));
+            }
+            return (InetSocketAddress) listener.localAddress();
+        } catch (StartupException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
         }
-        if (config.httpPort != 0) {
-            HttpRequestHandler requests = new HttpRequestHandler(() -> !closing.get(), metrics::render);
-            httpListener = bind(Math.max(config.httpPort, 0), new HttpChatInitializer(config, tracker, requests, sessionHandlers));
-        }
-        return (InetSocketAddress) listener.localAddress();
     }
 
-    private Channel bind(int port, ChannelInitializer<Channel> initializer) throws InterruptedException {
+    /** {@code name} is the listener's in a failure: {@code tcp}, {@code tls} or {@code http}. */
+    private Channel bind(String name, int port, ChannelInitializer<Channel> initializer)
+            throws InterruptedException, StartupException {
         int highWaterMark = config.maxPendingOutputBytes;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
@@ -108,7 +126,11 @@ public final class ChatServer implements AutoCloseable {
             // and what such a reader gets when it wakes is no longer bounded by the output cap.
             bootstrap.childOption(ChannelOption.SO_SNDBUF, config.socketSendBufferBytes);
         }
-        return bootstrap.bind(config.host, port).sync().channel();
+        ChannelFuture bound = bootstrap.bind(config.host, port).await();
+        if (!bound.isSuccess()) {
+            throw StartupException.bindFailed(name, config.host, port, bound.cause());
+        }
+        return bound.channel();
     }
 
     /** The address of the HTTP listener; null when HTTP is off. */

@@ -3,7 +3,6 @@ package roomchat.server.tcp;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.LineEncoder;
 import io.netty.handler.codec.string.LineSeparator;
 import io.netty.handler.codec.string.StringDecoder;
@@ -52,7 +51,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
                 .addLast(PipelineNames.CONNECTIONS, tracker)
                 .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
                 // A line longer than the limit fails at once and is skipped up to its line end.
-                .addLast(PipelineNames.LINE_FRAMER, new LineBasedFrameDecoder(config.maxLineBytes, true, true))
+                .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes))
                 .addLast(PipelineNames.UTF8_DECODER, UTF8_DECODER)
                 .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER);
         session.addTo(pipeline);

@@ -31,6 +31,17 @@ class BadInputEndToEndTest {
     }
 
     @Test
+    void aLineOfExactlyTheLimitIsAcceptedWhenItsCrAndLfArriveInSeparateWrites() throws Exception {
+        LineClient alice = clients.login("alice");
+        LineClient bob = clients.login("bob");
+        alice.sendRaw(("z".repeat(1024) + "\r").getBytes(StandardCharsets.UTF_8));
+        alice.sendRaw("\n".getBytes(StandardCharsets.UTF_8));
+        Clients.sync(alice);
+        org.assertj.core.api.Assertions.assertThat(alice.passed()).doesNotContain("! line too long (max 1024 bytes)");
+        bob.await("[lobby] alice: " + "z".repeat(1024));
+    }
+
+    @Test
     void aLineThatNeverEndsIsDiscardedNotBuffered() throws Exception {
         LineClient alice = clients.login("alice");
         LineClient bob = clients.login("bob");

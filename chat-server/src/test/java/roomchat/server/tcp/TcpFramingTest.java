@@ -82,11 +82,41 @@ class TcpFramingTest {
     }
 
     @Test
+    void aLineOfExactlyTheLimitPassesWithCrLfInOneRead() {
+        harness.receive("x".repeat(MAX_LINE) + "\r\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("x".repeat(MAX_LINE)));
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitPassesWhenItsCrAndLfArriveInSeparateReads() {
+        harness.receive("x".repeat(MAX_LINE) + "\r");
+        assertThat(inputs()).isEmpty();
+        harness.receive("\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("x".repeat(MAX_LINE)));
+    }
+
+    @Test
     void aLongerLineFailsOnceAndIsSkippedToItsEnd() {
-        assertThatThrownBy(() -> harness.receive("y".repeat(MAX_LINE + 1)))
+        // The framer keeps one byte of slack for a \r whose \n is still on its way; one more fails at once.
+        assertThatThrownBy(() -> harness.receive("y".repeat(MAX_LINE + 2)))
                 .isInstanceOf(TooLongFrameException.class);
         harness.receive("y".repeat(100));
         harness.receive("yyy\nnext\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("next"));
+    }
+
+    @Test
+    void aLineOneByteOverTheLimitFailsAtItsLineEndAndTheLinesAfterItInTheSameReadPass() {
+        assertThatThrownBy(() -> harness.receive("y".repeat(MAX_LINE + 1) + "\nnext\n"))
+                .isInstanceOf(TooLongFrameException.class);
+        assertThat(inputs()).containsExactly(new Input.ChatText("next"));
+    }
+
+    @Test
+    void aLineOneByteOverTheLimitFailsEvenWithItsCrAndLfInSeparateReads() {
+        harness.receive("y".repeat(MAX_LINE) + "y");
+        assertThatThrownBy(() -> harness.receive("\r")).isInstanceOf(TooLongFrameException.class);
+        harness.receive("\nnext\n");
         assertThat(inputs()).containsExactly(new Input.ChatText("next"));
     }
 }

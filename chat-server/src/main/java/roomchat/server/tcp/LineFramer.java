@@ -1,0 +1,42 @@
+package roomchat.server.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+
+/**
+ * Netty's {@link LineBasedFrameDecoder} (line ends stripped, a too-long line failed at once) with
+ * one byte of slack: Netty counts a {@code \r} against the limit until its {@code \n} arrives, so a
+ * line of exactly the limit whose {@code \r} and {@code \n} come in separate reads would be refused.
+ * A frame longer than the limit fails here with the same {@link TooLongFrameException}, so a longer
+ * line is still refused once, as soon as it passes the limit by two bytes or ends, and skipped to
+ * its end; at most the limit plus one byte is ever buffered.
+ */
+final class LineFramer extends LineBasedFrameDecoder {
+
+    private final int maxLineBytes;
+
+    LineFramer(int maxLineBytes) {
+        super(withSlack(maxLineBytes), true, true);
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    private static int withSlack(int maxLineBytes) {
+        return maxLineBytes == Integer.MAX_VALUE ? maxLineBytes : maxLineBytes + 1;
+    }
+
+    @Override
+    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
+        Object frame = super.decode(ctx, buffer);
+        if (frame instanceof ByteBuf line && line.readableBytes() > maxLineBytes) {
+            int length = line.readableBytes();
+            line.release();
+            // Fired, not thrown, as Netty's framer does: the lines after it in this read still pass now.
+            ctx.fireExceptionCaught(new TooLongFrameException(
+                    "frame length (" + length + ") exceeds the allowed maximum (" + maxLineBytes + ")"));
+            return null;
+        }
+        return frame;
+    }
+}
