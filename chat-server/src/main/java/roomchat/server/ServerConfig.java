@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
+import roomchat.server.http.AllowedOrigins;
 import roomchat.core.chat.ChatService;
 import roomchat.core.name.NameRules;
 
@@ -135,8 +136,9 @@ public final class ServerConfig {
     public int httpPort;
 
     @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
-            description = "Web page origins allowed to open the WebSocket, such as https://chat.example.org,"
-                    + " or * for any (default: only pages from the host the browser asked for).")
+            description = "Web page origins allowed to open the WebSocket besides the server's own pages"
+                    + " (http://localhost, 127.0.0.1 or [::1], --host, or the address connected to, at the HTTP port),"
+                    + " such as https://chat.example.org behind a reverse proxy, or * for any (default: none).")
     public List<String> allowedOrigins = new ArrayList<>();
 
     @Option(names = "--io-threads", defaultValue = "" + PER_CORE,
@@ -173,6 +175,8 @@ public final class ServerConfig {
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");
+        require(allowedOrigins.stream().allMatch(AllowedOrigins::isValidEntry),
+                "--allowed-origins takes origins such as https://chat.example.org, or *");
         for (Duration d : new Duration[] {slowConsumerTimeout, idleTimeout, nameTimeout, httpRequestTimeout,
                 floodTimeout, shutdownTimeout}) {
             require(!d.isNegative(), "durations can't be negative");

@@ -41,7 +41,7 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
         this.config = config;
         this.tracker = tracker;
         this.requests = requests;
-        this.originCheck = new OriginCheck(config.allowedOrigins);
+        this.originCheck = new OriginCheck(new AllowedOrigins(config.allowedOrigins, config.host));
         this.sessionStarter = new WebSocketSessionStarter(config.maxLineBytes, session);
     }
 

@@ -79,6 +79,24 @@ class WebSocketEndToEndTest {
     }
 
     @Test
+    void aDnsRebindingPageIsRefusedWhileThePagesOwnNamesWork() throws Exception {
+        int port = server.server().httpAddress().getPort();
+        // The attacker's name now points at this server: the browser sends its name as both Host and Origin.
+        try (RawClient rebound = RawClient.connect(server.server().httpAddress())) {
+            rebound.send(RawClient.upgradeRequest("evil.example:" + port, "http://evil.example:" + port));
+            assertThat(rebound.readResponseHead()).startsWith("HTTP/1.1 403");
+            rebound.awaitEnd();
+        }
+        URI ws = URI.create("ws://127.0.0.1:" + port + "/ws");
+        for (String origin : new String[] {"http://localhost:" + port, "http://127.0.0.1:" + port}) {
+            LineClient page = clients.keep(LineClient.webSocket(ws, origin));
+            page.await(LineClient.PROMPT);
+        }
+        assertThatThrownBy(() -> LineClient.webSocket(ws, "http://localhost:" + (port + 1))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> LineClient.webSocket(ws, "https://localhost:" + port)).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void thePageIsServedWithItsScriptAndAStrictPolicy() throws Exception {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
