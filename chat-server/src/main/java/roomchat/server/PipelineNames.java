@@ -21,6 +21,8 @@ public final class PipelineNames {
     public static final String ORIGIN_CHECK = "originCheck";
     /** The WebSocket handshake, then pings, pongs and close frames. */
     public static final String WEBSOCKET_PROTOCOL = "webSocketProtocol";
+    /** WebSocket: one Close frame, then a close, for a frame that breaks the protocol. */
+    public static final String WEBSOCKET_VIOLATIONS = "webSocketViolations";
     /** Turns the connection into a chat connection once the handshake completes. */
     public static final String WEBSOCKET_STARTER = "webSocketStarter";
     /** WebSocket: the fragments of one message to one frame (takes the starter's place). */

@@ -33,7 +33,10 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
     private final WebSocketServerProtocolConfig webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(WEBSOCKET_PATH)
             .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+            // ProtocolViolationHandler sends the one Close frame a protocol violation gets.
+            .closeOnProtocolViolation(false)
             .build();
+    private final ProtocolViolationHandler protocolViolations = new ProtocolViolationHandler();
     private final WebSocketSessionStarter sessionStarter;
 
     public HttpChatInitializer(ServerConfig config, ConnectionTracker tracker, HttpRequestHandler requests,
@@ -56,6 +59,7 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
                 .addLast(PipelineNames.HTTP_REQUEST_DEADLINE, new RequestDeadline(config.httpRequestTimeout))
                 .addLast(PipelineNames.ORIGIN_CHECK, originCheck)
                 .addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig))
+                .addLast(PipelineNames.WEBSOCKET_VIOLATIONS, protocolViolations)
                 .addLast(PipelineNames.WEBSOCKET_STARTER, sessionStarter)
                 .addLast(PipelineNames.HTTP_REQUESTS, requests);
     }

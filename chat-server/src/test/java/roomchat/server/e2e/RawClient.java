@@ -25,6 +25,12 @@ final class RawClient implements AutoCloseable {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
+        @Override
+        public String toString() {
+            return opcode == CLOSE ? "Close " + closeStatus() + " " + new String(payload, StandardCharsets.UTF_8)
+                    : "Frame " + opcode + " of " + payload.length + " bytes";
+        }
+
         /** The status code of a Close frame, or -1 if it has none. */
         int closeStatus() {
             return payload.length < 2 ? -1 : (payload[0] & 0xff) << 8 | (payload[1] & 0xff);

@@ -8,9 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP port: the web page, health and metrics, and WebSocket users in the same rooms as nc users. */
 class WebSocketEndToEndTest {
@@ -94,6 +99,30 @@ class WebSocketEndToEndTest {
         }
         assertThatThrownBy(() -> LineClient.webSocket(ws, "http://localhost:" + (port + 1))).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> LineClient.webSocket(ws, "https://localhost:" + port)).isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"unmasked, 1002", "reserved opcode, 1002", "invalid UTF-8, 1007"})
+    void aFrameThatBreaksTheProtocolGetsOneCloseFrameThenTheEnd(String violation, int status) throws Exception {
+        try (RawClient raw = RawClient.connect(server.server().httpAddress())) {
+            raw.send(RawClient.upgradeRequest("127.0.0.1", null));
+            assertThat(raw.readResponseHead()).startsWith("HTTP/1.1 101");
+            raw.awaitText(LineClient.PROMPT);
+            byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+            raw.send(switch (violation) {
+                case "unmasked" -> RawClient.clientFrame(RawClient.Frame.TEXT, hello, false);
+                case "reserved opcode" -> RawClient.clientFrame(0x3, hello, true);
+                default -> RawClient.clientFrame(RawClient.Frame.TEXT, new byte[] {'h', (byte) 0xff, 'i'}, true);
+            });
+            List<RawClient.Frame> closes = new ArrayList<>();
+            for (RawClient.Frame frame = raw.readFrame(); frame != null; frame = raw.readFrame()) {
+                if (frame.opcode() == RawClient.Frame.CLOSE) {
+                    closes.add(frame);
+                }
+            }
+            assertThat(closes).hasSize(1);
+            assertThat(closes.get(0).closeStatus()).isEqualTo(status);
+        }
     }
 
     @Test
