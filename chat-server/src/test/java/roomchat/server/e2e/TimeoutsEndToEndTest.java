@@ -163,9 +163,10 @@ class TimeoutsEndToEndTest {
         LineClient watcher = clients.connect();
         watcher.await(LineClient.PROMPT);
         watcher.send("watcher");
+        // The watcher keeps busy from now on: named just after idle, it would time out just after it.
+        awaitWhileActive(watcher, "* idle has left lobby");
         idle.await("* disconnected: idle for 1500ms");
         idle.awaitEnd();
-        awaitWhileActive(watcher, "* idle has left lobby");
         // The name is free again.
         LineClient again = clients.connect();
         again.await(LineClient.PROMPT);
