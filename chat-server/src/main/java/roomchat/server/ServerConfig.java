@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-import roomchat.server.http.AllowedOrigins;
 import roomchat.core.chat.ChatService;
 import roomchat.core.name.NameRules;
+import roomchat.server.http.AllowedOrigins;
 
 /**
  * Everything a server is started with: each setting is a field with its flag, its default (a named
