@@ -11,16 +11,18 @@ public final class PipelineNames {
     public static final String CONNECTIONS = "connections";
     /** Closes connections whose output stays backed up. */
     public static final String SLOW_CONSUMER = "slowConsumer";
-    /** HTTP: closes a connection that asks for nothing for the name timeout. */
-    public static final String HTTP_IDLE = "httpIdle";
     /** HTTP: bytes to requests and responses to bytes. */
     public static final String HTTP_CODEC = "httpCodec";
     /** HTTP: a request's parts to one full request. */
     public static final String HTTP_AGGREGATOR = "httpAggregator";
+    /** HTTP: 408 and a close for a connection whose next complete request is late. */
+    public static final String HTTP_REQUEST_DEADLINE = "httpRequestDeadline";
     /** HTTP: refuses WebSocket upgrades from other sites' pages. */
     public static final String ORIGIN_CHECK = "originCheck";
     /** The WebSocket handshake, then pings, pongs and close frames. */
     public static final String WEBSOCKET_PROTOCOL = "webSocketProtocol";
+    /** WebSocket: one Close frame, then a close, for a frame that breaks the protocol. */
+    public static final String WEBSOCKET_VIOLATIONS = "webSocketViolations";
     /** Turns the connection into a chat connection once the handshake completes. */
     public static final String WEBSOCKET_STARTER = "webSocketStarter";
     /** WebSocket: the fragments of one message to one frame (takes the starter's place). */
@@ -41,7 +43,7 @@ public final class PipelineNames {
     public static final String INPUT_GATE = "inputGate";
     /** A String line to a chat line or a parsed command. */
     public static final String INPUT_DECODER = "lineToInput";
-    /** Counts input lines; fires when there were none for the state's timeout. */
+    /** The session's timer: the name deadline, then (once named) the idle timer that counts input lines. */
     public static final String IDLE_TIMER = "idleTimer";
     /** Drops lines over the connection's rate, and closes a flood. */
     public static final String RATE_LIMIT = "rateLimit";

@@ -7,6 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import roomchat.core.chat.ChatService;
 import roomchat.core.name.NameRules;
+import roomchat.server.http.AllowedOrigins;
 
 /**
  * Everything a server is started with: each setting is a field with its flag, its default (a named
@@ -27,6 +28,7 @@ public final class ServerConfig {
     public static final String DEFAULT_SLOW_CONSUMER_TIMEOUT = "30s";
     public static final String DEFAULT_IDLE_TIMEOUT = "5m";
     public static final String DEFAULT_NAME_TIMEOUT = "60s";
+    public static final String DEFAULT_HTTP_REQUEST_TIMEOUT = "10s";
     public static final int DEFAULT_RATE = 20;
     public static final int DEFAULT_BURST = 40;
     public static final String DEFAULT_FLOOD_TIMEOUT = "10s";
@@ -87,9 +89,16 @@ public final class ServerConfig {
     public Duration idleTimeout;
 
     @Option(names = "--name-timeout", defaultValue = DEFAULT_NAME_TIMEOUT, converter = DurationConverter.class,
-            description = "Disconnect a connection that has not chosen a name after this long; 0 never"
+            description = "Disconnect a connection that has not chosen a name this long after its session started"
+                    + " (TCP: on connecting; WebSocket: after its handshake), whatever it sent meanwhile; 0 never"
                     + " (default: ${DEFAULT-VALUE}).")
     public Duration nameTimeout;
+
+    @Option(names = "--http-request-timeout", defaultValue = DEFAULT_HTTP_REQUEST_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "On the HTTP port, answer 408 and close if a complete request has not arrived this long"
+                    + " after the connection opened or its last answer; 0 never (default: ${DEFAULT-VALUE}).")
+    public Duration httpRequestTimeout;
 
     @Option(names = "--rate", defaultValue = "" + DEFAULT_RATE,
             description = "Lines per second one connection may send, on average; 0 for no limit"
@@ -133,8 +142,9 @@ public final class ServerConfig {
     public int httpPort;
 
     @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
-            description = "Web page origins allowed to open the WebSocket, such as https://chat.example.org,"
-                    + " or * for any (default: only pages from the host the browser asked for).")
+            description = "Web page origins allowed to open the WebSocket besides the server's own pages"
+                    + " (http://localhost, 127.0.0.1 or [::1], --host, or the address connected to, at the HTTP port),"
+                    + " such as https://chat.example.org behind a reverse proxy, or * for any (default: none).")
     public List<String> allowedOrigins = new ArrayList<>();
 
     @Option(names = "--io-threads", defaultValue = "" + PER_CORE,
@@ -172,7 +182,10 @@ public final class ServerConfig {
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");
-        for (Duration d : new Duration[] {slowConsumerTimeout, idleTimeout, nameTimeout, floodTimeout, shutdownTimeout}) {
+        require(allowedOrigins.stream().allMatch(AllowedOrigins::isValidEntry),
+                "--allowed-origins takes origins such as https://chat.example.org, or *");
+        for (Duration d : new Duration[] {slowConsumerTimeout, idleTimeout, nameTimeout, httpRequestTimeout,
+                floodTimeout, shutdownTimeout}) {
             require(!d.isNegative(), "durations can't be negative");
         }
     }

@@ -8,6 +8,7 @@ public enum CloseReason {
     CLOSED_BY_CLIENT("closed by client"),
     IDLE("idle"),
     NO_NAME("no name chosen"),
+    REQUEST_TIMEOUT("no http request in time"),
     FLOODING("flooding"),
     SLOW_CONSUMER("slow consumer: not reading"),
     SERVER_FULL("server full"),

@@ -6,8 +6,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
 import roomchat.server.connection.ConnectionTracker;
@@ -35,7 +33,10 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
     private final WebSocketServerProtocolConfig webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(WEBSOCKET_PATH)
             .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+            // ProtocolViolationHandler sends the one Close frame a protocol violation gets.
+            .closeOnProtocolViolation(false)
             .build();
+    private final ProtocolViolationHandler protocolViolations = new ProtocolViolationHandler();
     private final WebSocketSessionStarter sessionStarter;
 
     public HttpChatInitializer(ServerConfig config, ConnectionTracker tracker, HttpRequestHandler requests,
@@ -43,7 +44,7 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
         this.config = config;
         this.tracker = tracker;
         this.requests = requests;
-        this.originCheck = new OriginCheck(config.allowedOrigins);
+        this.originCheck = new OriginCheck(new AllowedOrigins(config.allowedOrigins, config.host));
         this.sessionStarter = new WebSocketSessionStarter(config.maxLineBytes, session);
     }
 
@@ -53,12 +54,12 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 .addLast(PipelineNames.CONNECTIONS, tracker)
                 .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
-                // A connection that never asks for anything is closed after the name timeout.
-                .addLast(PipelineNames.HTTP_IDLE, new IdleStateHandler(0, 0, config.nameTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec())
                 .addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_MESSAGE_BYTES))
+                .addLast(PipelineNames.HTTP_REQUEST_DEADLINE, new RequestDeadline(config.httpRequestTimeout))
                 .addLast(PipelineNames.ORIGIN_CHECK, originCheck)
                 .addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig))
+                .addLast(PipelineNames.WEBSOCKET_VIOLATIONS, protocolViolations)
                 .addLast(PipelineNames.WEBSOCKET_STARTER, sessionStarter)
                 .addLast(PipelineNames.HTTP_REQUESTS, requests);
     }

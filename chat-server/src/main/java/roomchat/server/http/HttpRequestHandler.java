@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.CharsetUtil;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +22,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import roomchat.server.connection.CloseReason;
-import roomchat.server.connection.Connections;
 
 /**
  * Answers plain HTTP: {@code GET /} the web page (with its script and style, from the jar's
@@ -78,15 +75,6 @@ public final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHt
             respond(ctx, request, HttpResponseStatus.OK, Unpooled.copiedBuffer(metrics.get(), CharsetUtil.UTF_8), PROMETHEUS_TEXT);
         } else {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, text("not found"), "text/plain; charset=utf-8");
-        }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
-            Connections.close(ctx, CloseReason.IDLE);
-        } else {
-            ctx.fireUserEventTriggered(event);
         }
     }
 

@@ -39,7 +39,7 @@ final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
         }
         Connections.transport(ctx.channel(), Connections.WEBSOCKET);
         ChannelPipeline pipeline = ctx.pipeline();
-        pipeline.remove(PipelineNames.HTTP_IDLE);
+        pipeline.remove(PipelineNames.HTTP_REQUEST_DEADLINE);
         pipeline.remove(PipelineNames.HTTP_REQUESTS);
         pipeline.remove(PipelineNames.ORIGIN_CHECK);
         pipeline.replace(this, PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(HttpChatInitializer.MAX_MESSAGE_BYTES));

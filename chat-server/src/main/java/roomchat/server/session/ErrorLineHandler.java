@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +14,8 @@ import roomchat.server.connection.Connections;
 /**
  * The end of the pipeline: turns a failure while handling one user's input into one error line for
  * that user, logged once with who it was, and keeps the connection open. A failed allocation closes
- * the connection it happened for (answering would need memory too). A broken socket, or a
- * WebSocket that broke its protocol (Netty has already told it why), is closed instead. Nothing here
+ * the connection it happened for (answering would need memory too). A broken socket is closed
+ * instead. (A WebSocket that broke its protocol was closed below, by the HTTP port's handlers.) Nothing here
  * touches another connection.
  */
 @ChannelHandler.Sharable
@@ -39,8 +38,7 @@ public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
             Connections.close(ctx, CloseReason.OUT_OF_MEMORY);
         } else if (cause instanceof TooLongFrameException) {
             ctx.writeAndFlush(lineTooLong);
-        } else if (cause instanceof IOException || cause.getCause() instanceof IOException
-                || cause instanceof CorruptedWebSocketFrameException) {
+        } else if (cause instanceof IOException || cause.getCause() instanceof IOException) {
             log.debug("{} connection failed: {}", Connections.describe(ctx.channel()), cause.toString());
             Connections.close(ctx, CloseReason.CONNECTION_ERROR);
         } else {

@@ -12,8 +12,9 @@ import roomchat.server.connection.Connections;
 
 /**
  * The first state of a connection: greets the user and asks for a screen name until one is
- * claimed, then hands the connection to a {@link ChatSessionHandler}. A connection that stays
- * silent past the name timeout is closed. Runs on the connection's event loop.
+ * claimed, then hands the connection to a {@link ChatSessionHandler}. A connection that has not
+ * claimed one by the name deadline, counted from the session's start, is closed, however much it
+ * sent meanwhile. Runs on the connection's event loop.
  */
 public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> {
 

@@ -1,5 +1,6 @@
 package roomchat.server.session;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -11,15 +12,16 @@ import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
 /**
- * How long a connection may stay silent: {@code name} while it chooses a screen name, {@code idle}
- * once it chats. Zero means no limit. The timer is an {@link IdleStateHandler} that counts input
- * lines; the session state in charge when it fires closes the connection.
+ * How long a connection may go on: {@code name} to choose a screen name, counted from the start of
+ * its session whatever it sends; {@code idle} without input once it chats. Zero means no limit.
+ * The timer (a {@link NameDeadline}, then an {@link IdleStateHandler} that counts input lines) sits
+ * under {@code idleTimer}; the session state in charge when it fires closes the connection.
  */
 public record Timeouts(Duration name, Duration idle) {
 
-    /** The timer for the name-choosing state. */
-    public IdleStateHandler nameTimer() {
-        return timer(name);
+    /** The timer for the name-choosing state: a deadline that input does not put off. */
+    public ChannelHandler nameTimer() {
+        return new NameDeadline(name);
     }
 
     /** The timer for the chatting state. */
@@ -32,7 +34,7 @@ public record Timeouts(Duration name, Duration idle) {
      * the event on. Both session states answer the timer this way, each with its own words.
      */
     static void closeIfTimedOut(ChannelHandlerContext ctx, Object event, String lastLine, CloseReason reason) {
-        if (event instanceof IdleStateEvent) {
+        if (event instanceof IdleStateEvent || event == NameDeadline.PASSED) {
             Connections.closeAfter(ctx, Lines.notice(lastLine), reason);
         } else {
             ctx.fireUserEventTriggered(event);

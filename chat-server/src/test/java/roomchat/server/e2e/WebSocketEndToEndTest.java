@@ -8,9 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP port: the web page, health and metrics, and WebSocket users in the same rooms as nc users. */
 class WebSocketEndToEndTest {
@@ -76,6 +81,48 @@ class WebSocketEndToEndTest {
         sameHost.await(LineClient.PROMPT);
         LineClient program = clients.keep(LineClient.webSocket(ws, null));
         program.await(LineClient.PROMPT);
+    }
+
+    @Test
+    void aDnsRebindingPageIsRefusedWhileThePagesOwnNamesWork() throws Exception {
+        int port = server.server().httpAddress().getPort();
+        // The attacker's name now points at this server: the browser sends its name as both Host and Origin.
+        try (RawClient rebound = RawClient.connect(server.server().httpAddress())) {
+            rebound.send(RawClient.upgradeRequest("evil.example:" + port, "http://evil.example:" + port));
+            assertThat(rebound.readResponseHead()).startsWith("HTTP/1.1 403");
+            rebound.awaitEnd();
+        }
+        URI ws = URI.create("ws://127.0.0.1:" + port + "/ws");
+        for (String origin : new String[] {"http://localhost:" + port, "http://127.0.0.1:" + port}) {
+            LineClient page = clients.keep(LineClient.webSocket(ws, origin));
+            page.await(LineClient.PROMPT);
+        }
+        assertThatThrownBy(() -> LineClient.webSocket(ws, "http://localhost:" + (port + 1))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> LineClient.webSocket(ws, "https://localhost:" + port)).isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"unmasked, 1002", "reserved opcode, 1002", "invalid UTF-8, 1007"})
+    void aFrameThatBreaksTheProtocolGetsOneCloseFrameThenTheEnd(String violation, int status) throws Exception {
+        try (RawClient raw = RawClient.connect(server.server().httpAddress())) {
+            raw.send(RawClient.upgradeRequest("127.0.0.1", null));
+            assertThat(raw.readResponseHead()).startsWith("HTTP/1.1 101");
+            raw.awaitText(LineClient.PROMPT);
+            byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+            raw.send(switch (violation) {
+                case "unmasked" -> RawClient.clientFrame(RawClient.Frame.TEXT, hello, false);
+                case "reserved opcode" -> RawClient.clientFrame(0x3, hello, true);
+                default -> RawClient.clientFrame(RawClient.Frame.TEXT, new byte[] {'h', (byte) 0xff, 'i'}, true);
+            });
+            List<RawClient.Frame> closes = new ArrayList<>();
+            for (RawClient.Frame frame = raw.readFrame(); frame != null; frame = raw.readFrame()) {
+                if (frame.opcode() == RawClient.Frame.CLOSE) {
+                    closes.add(frame);
+                }
+            }
+            assertThat(closes).hasSize(1);
+            assertThat(closes.get(0).closeStatus()).isEqualTo(status);
+        }
     }
 
     @Test
