@@ -7,6 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import roomchat.core.chat.ChatService;
 import roomchat.core.name.NameRules;
+import roomchat.server.proxy.TrustedProxies;
 
 /**
  * Everything a server is started with: each setting is a field with its flag, its default (a named
@@ -131,6 +132,11 @@ public final class ServerConfig {
                     + " or * for any (default: only pages from the host the browser asked for).")
     public List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--trusted-proxies", split = ",", paramLabel = "CIDR",
+            description = "Reverse proxies (addresses or CIDRs such as 10.0.0.0/8) whose PROXY protocol header (TCP, TLS)"
+                    + " or X-Forwarded-For (HTTP) names the client's address for limits and logs (default: none).")
+    public List<String> trustedProxies = new ArrayList<>();
+
     @Option(names = "--io-threads", defaultValue = "" + PER_CORE,
             description = "Event-loop threads for connections; 0 = one per core (default: ${DEFAULT-VALUE}).")
     public int ioThreads;
@@ -165,9 +171,15 @@ public final class ServerConfig {
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");
+        trustedProxyRanges();
         for (Duration d : new Duration[] {slowConsumerTimeout, idleTimeout, nameTimeout, floodTimeout, shutdownTimeout}) {
             require(!d.isNegative(), "durations can't be negative");
         }
+    }
+
+    /** The parsed {@link #trustedProxies}; throws IllegalArgumentException naming a bad entry. */
+    public TrustedProxies trustedProxyRanges() {
+        return TrustedProxies.parse(trustedProxies);
     }
 
     int ioThreadCount() {
