@@ -11,14 +11,19 @@ import io.netty.handler.codec.haproxy.HAProxyMessage;
 import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
 import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
 import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -222,5 +227,55 @@ class TrustedProxiesEndToEndTest {
 
     private static List<String> messages(CapturedLogs logs) {
         return logs.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** HAProxy's send-proxy in front of the TLS port: the header comes first, then the TLS handshake. */
+    @Nested
+    class OverTls {
+
+        private final SelfSignedCertificate certificate = newCertificate();
+
+        @RegisterExtension
+        final RunningServer tlsServer = new RunningServer(config -> {
+            config.trustedProxies = List.of(PROXY);
+            config.tlsCert = certificate.certificate().toPath();
+            config.tlsKey = certificate.privateKey().toPath();
+        });
+
+        private final Clients tlsClients = new Clients(tlsServer);
+
+        @AfterEach
+        void disconnect() throws IOException {
+            tlsClients.close();
+            certificate.delete();
+        }
+
+        @Test
+        void theHeaderPrecedesTheHandshake() throws Exception {
+            try (CapturedLogs logs = new CapturedLogs()) {
+                InetSocketAddress tls = tlsServer.server().tlsAddress();
+                Socket socket = new Socket();
+                socket.bind(new InetSocketAddress(PROXY, 0));
+                socket.connect(tls, (int) LineClient.TIMEOUT.toMillis());
+                socket.getOutputStream().write(("PROXY TCP4 203.0.113.9 127.0.0.1 40000 " + tls.getPort() + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                SSLContext trustingAnyone = SSLContext.getInstance("TLS");
+                trustingAnyone.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
+                SSLSocket secure = (SSLSocket) trustingAnyone.getSocketFactory()
+                        .createSocket(socket, tls.getHostString(), tls.getPort(), true);
+                secure.startHandshake();
+                tlsClients.keep(LineClient.over(secure)).claim("secure");
+                assertThat(messages(logs))
+                        .anyMatch(line -> line.matches("/203\\.0\\.113\\.9 via /127\\.0\\.0\\.1:\\d+ connected"));
+            }
+        }
+
+        private static SelfSignedCertificate newCertificate() {
+            try {
+                return new SelfSignedCertificate("localhost");
+            } catch (java.security.cert.CertificateException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
