@@ -3,6 +3,10 @@ package roomchat.server;
 /** The names of the handlers in a connection's pipeline, from the socket up. */
 public final class PipelineNames {
 
+    /** TCP from a trusted proxy: the PROXY protocol header (Netty's decoder), before anything else. */
+    public static final String PROXY_DECODER = "proxyDecoder";
+    /** TCP from a trusted proxy: the header's client address to the tracker. */
+    public static final String PROXY_HEADER = "proxyHeader";
     /** TLS, on the TLS listener only. */
     public static final String TLS = "tls";
     /** Lets the flushes of one turn of the event loop become one socket write. */
@@ -13,6 +17,8 @@ public final class PipelineNames {
     public static final String SLOW_CONSUMER = "slowConsumer";
     /** HTTP: bytes to requests and responses to bytes. */
     public static final String HTTP_CODEC = "httpCodec";
+    /** HTTP from a trusted proxy: each request's X-Forwarded-For to the address it counts under. */
+    public static final String FORWARDED_FOR = "forwardedFor";
     /** HTTP: a request's parts to one full request. */
     public static final String HTTP_AGGREGATOR = "httpAggregator";
     /** HTTP: 408 and a close for a connection whose next complete request is late. */

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import roomchat.core.chat.ChatService;
 import roomchat.core.name.NameRules;
 import roomchat.server.http.AllowedOrigins;
+import roomchat.server.proxy.TrustedProxies;
 
 /**
  * Everything a server is started with: each setting is a field with its flag, its default (a named
@@ -147,6 +148,11 @@ public final class ServerConfig {
                     + " such as https://chat.example.org behind a reverse proxy, or * for any (default: none).")
     public List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--trusted-proxies", split = ",", paramLabel = "CIDR",
+            description = "Reverse proxies (addresses or CIDRs such as 10.0.0.0/8) whose PROXY protocol header (TCP, TLS)"
+                    + " or X-Forwarded-For (HTTP) names the client's address for limits and logs (default: none).")
+    public List<String> trustedProxies = new ArrayList<>();
+
     @Option(names = "--io-threads", defaultValue = "" + PER_CORE,
             description = "Event-loop threads for connections; 0 = one per core (default: ${DEFAULT-VALUE}).")
     public int ioThreads;
@@ -184,10 +190,16 @@ public final class ServerConfig {
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");
         require(allowedOrigins.stream().allMatch(AllowedOrigins::isValidEntry),
                 "--allowed-origins takes origins such as https://chat.example.org, or *");
+        trustedProxyRanges();
         for (Duration d : new Duration[] {slowConsumerTimeout, idleTimeout, nameTimeout, httpRequestTimeout,
                 floodTimeout, shutdownTimeout}) {
             require(!d.isNegative(), "durations can't be negative");
         }
+    }
+
+    /** The parsed {@link #trustedProxies}; throws IllegalArgumentException naming a bad entry. */
+    public TrustedProxies trustedProxyRanges() {
+        return TrustedProxies.parse(trustedProxies);
     }
 
     int ioThreadCount() {

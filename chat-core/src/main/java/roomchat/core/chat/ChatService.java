@@ -8,6 +8,7 @@ import roomchat.core.command.Command;
 import roomchat.core.command.Input;
 import roomchat.core.dispatch.Dispatcher;
 import roomchat.core.name.NameRules;
+import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
@@ -104,7 +105,7 @@ public final class ChatService {
             return rejectName("name " + name + " is taken");
         }
         RoomChange.Moved moved = entered.get();
-        log.info("{} is now {}", channel.remoteAddress(), moved.member());
+        log.info("{} is now {}", ClientAddress.describe(channel), moved.member());
         Reply welcome = Reply.of(moves.announce(moved), Lines.notice("type :h for help, :e to leave"));
         return new NameStep(welcome, Optional.of(moved.member()));
     }

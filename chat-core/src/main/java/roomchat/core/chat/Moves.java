@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.dispatch.Dispatcher;
+import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Departure;
 import roomchat.core.room.Member;
 import roomchat.core.room.RoomChange;
@@ -42,7 +43,7 @@ final class Moves {
 
     private List<String> announce(RoomChange.Moved moved, String leaveLine) {
         Member member = moved.member();
-        log.info("{} {} joined {}", member.channel().remoteAddress(), member, moved.to());
+        log.info("{} {} joined {}", ClientAddress.describe(member.channel()), member, moved.to());
         if (moved.left() != null) {
             departed(member, moved.left(), leaveLine);
         }
@@ -66,7 +67,7 @@ final class Moves {
     }
 
     private void departed(Member member, Departure departure, String leaveLine) {
-        log.info("{} {} left {}", member.channel().remoteAddress(), member, departure.room());
+        log.info("{} {} left {}", ClientAddress.describe(member.channel()), member, departure.room());
         if (departure.remaining() < announceLimit) {
             dispatcher.publish(departure.room(), RoomMessage.toAll(leaveLine));
         }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import roomchat.core.command.Command;
 import roomchat.core.dispatch.Dispatcher;
 import roomchat.core.name.NameRules;
+import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomMessage;
@@ -43,7 +44,7 @@ final class PeopleCommands {
         if (oldName.isEmpty()) {
             return Reply.of(Lines.error("name " + newName + " is taken"));
         }
-        log.info("{} {} is now {}", member.channel().remoteAddress(), oldName.get(), newName);
+        log.info("{} {} is now {}", ClientAddress.describe(member.channel()), oldName.get(), newName);
         Room room = member.room();
         if (room != null) {
             dispatcher.publish(room, RoomMessage.toOthers(

@@ -14,6 +14,7 @@ public enum CloseReason {
     SERVER_FULL("server full"),
     TOO_MANY_FROM_ADDRESS("too many connections from its address"),
     FORBIDDEN_ORIGIN("websocket from a forbidden origin"),
+    BAD_PROXY_HEADER("no valid PROXY header from a trusted proxy"),
     CONNECTION_ERROR("connection error"),
     OUT_OF_MEMORY("out of memory for its output"),
     SHUTDOWN("server shutting down");

@@ -6,7 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
 
 /**
@@ -27,7 +27,7 @@ public final class Connections {
     private static final AttributeKey<String> TRANSPORT = AttributeKey.valueOf("roomchat.transport");
     private static final AttributeKey<Member> MEMBER = AttributeKey.valueOf("roomchat.member");
     private static final AttributeKey<CloseReason> CLOSE_REASON = AttributeKey.valueOf("roomchat.closeReason");
-    private static final AttributeKey<InetAddress> CLIENT_ADDRESS = AttributeKey.valueOf("roomchat.clientAddress");
+    private static final AttributeKey<Boolean> VIA_TRUSTED_PROXY = AttributeKey.valueOf("roomchat.viaTrustedProxy");
 
     private Connections() {
     }
@@ -48,17 +48,22 @@ public final class Connections {
      * any, else the peer's. Limits, throttles and logs count by this address.
      */
     public static InetAddress clientAddress(Channel channel) {
-        InetAddress reported = channel.attr(CLIENT_ADDRESS).get();
-        if (reported != null) {
-            return reported;
-        }
-        return channel.remoteAddress() instanceof InetSocketAddress socket
-                ? socket.getAddress() : InetAddress.getLoopbackAddress();
+        return ClientAddress.of(channel);
     }
 
     /** Records the address a trusted proxy reported for {@code channel}'s client. */
     public static void clientAddress(Channel channel, InetAddress address) {
-        channel.attr(CLIENT_ADDRESS).set(address);
+        ClientAddress.report(channel, address);
+    }
+
+    /** Records that {@code channel} comes from a trusted proxy, which will say whose connection it is. */
+    public static void viaTrustedProxy(Channel channel) {
+        channel.attr(VIA_TRUSTED_PROXY).set(Boolean.TRUE);
+    }
+
+    /** Whether {@code channel} comes from a trusted proxy: its client's address is known only once the proxy says. */
+    public static boolean isViaTrustedProxy(Channel channel) {
+        return Boolean.TRUE.equals(channel.attr(VIA_TRUSTED_PROXY).get());
     }
 
     /** Records that {@code channel} now speaks for {@code member}. */
@@ -66,10 +71,14 @@ public final class Connections {
         channel.attr(MEMBER).set(member);
     }
 
-    /** {@code alice /127.0.0.1:50312}, or just the address before a name is chosen: for logs. */
+    /**
+     * {@code alice /127.0.0.1:50312}, or just the address before a name is chosen, with the client's
+     * address first behind a proxy ({@code /203.0.113.7 via /10.0.0.2:50312}): for logs.
+     */
     public static String describe(Channel channel) {
         Member member = channel.attr(MEMBER).get();
-        return member == null ? String.valueOf(channel.remoteAddress()) : member + " " + channel.remoteAddress();
+        String address = ClientAddress.describe(channel);
+        return member == null ? address : member + " " + address;
     }
 
     /** Why the connection closed: the first reason given, or that the client closed it. */

@@ -2,6 +2,7 @@ package roomchat.server.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -11,6 +12,8 @@ import roomchat.server.ServerConfig;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
 import roomchat.server.connection.SlowConsumerHandler;
+import roomchat.server.proxy.ForwardedForHandler;
+import roomchat.server.proxy.TrustedProxies;
 import roomchat.server.session.SessionHandlers;
 
 /**
@@ -38,10 +41,12 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
             .build();
     private final ProtocolViolationHandler protocolViolations = new ProtocolViolationHandler();
     private final WebSocketSessionStarter sessionStarter;
+    private final TrustedProxies trustedProxies;
 
     public HttpChatInitializer(ServerConfig config, ConnectionTracker tracker, HttpRequestHandler requests,
                                SessionHandlers session) {
         this.config = config;
+        this.trustedProxies = config.trustedProxyRanges();
         this.tracker = tracker;
         this.requests = requests;
         this.originCheck = new OriginCheck(new AllowedOrigins(config.allowedOrigins, config.host));
@@ -51,11 +56,16 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         Connections.transport(channel, Connections.HTTP);
-        channel.pipeline()
+        ChannelPipeline pipeline = channel.pipeline()
                 .addLast(PipelineNames.CONNECTIONS, tracker)
                 .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
-                .addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec())
-                .addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_MESSAGE_BYTES))
+                .addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec());
+        if (trustedProxies.contains(channel.remoteAddress())) {
+            // Each request's X-Forwarded-For says whose it is; from anyone else the header means nothing.
+            Connections.viaTrustedProxy(channel);
+            pipeline.addLast(PipelineNames.FORWARDED_FOR, new ForwardedForHandler(trustedProxies, tracker));
+        }
+        pipeline.addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_MESSAGE_BYTES))
                 .addLast(PipelineNames.HTTP_REQUEST_DEADLINE, new RequestDeadline(config.httpRequestTimeout))
                 .addLast(PipelineNames.ORIGIN_CHECK, originCheck)
                 .addLast(PipelineNames.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig))

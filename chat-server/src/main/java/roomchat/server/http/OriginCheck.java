@@ -36,7 +36,7 @@ final class OriginCheck extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof FullHttpRequest request && isUpgrade(request) && !permitted(ctx, request)) {
-            log.info("{} refused: websocket from origin {}", ctx.channel().remoteAddress(),
+            log.info("{} refused: websocket from origin {}", Connections.describe(ctx.channel()),
                     request.headers().get(HttpHeaderNames.ORIGIN));
             ReferenceCountUtil.release(request);
             FullHttpResponse forbidden = new DefaultFullHttpResponse(request.protocolVersion(),

@@ -42,6 +42,10 @@ final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
         pipeline.remove(PipelineNames.HTTP_REQUEST_DEADLINE);
         pipeline.remove(PipelineNames.HTTP_REQUESTS);
         pipeline.remove(PipelineNames.ORIGIN_CHECK);
+        if (pipeline.get(PipelineNames.FORWARDED_FOR) != null) {
+            // The upgrade was the last request: the connection stays counted under its client.
+            pipeline.remove(PipelineNames.FORWARDED_FOR);
+        }
         pipeline.replace(this, PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(HttpChatInitializer.MAX_MESSAGE_BYTES));
         pipeline.addLast(PipelineNames.FRAME_TO_LINE, frameToLine)
                 .addLast(PipelineNames.LINE_TO_FRAME, LINE_TO_FRAME);

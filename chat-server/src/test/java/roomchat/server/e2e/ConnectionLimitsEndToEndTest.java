@@ -68,4 +68,35 @@ class ConnectionLimitsEndToEndTest {
             alice.await("[lobby] bob: unaffected");
         }
     }
+
+    @Nested
+    class RefusedConnections {
+
+        @RegisterExtension
+        final RunningServer server = new RunningServer(config -> {
+            config.maxConnections = 2;
+            config.maxConnectionsPerIp = 1;
+        });
+
+        private final Clients clients = new Clients(server);
+
+        @AfterEach
+        void disconnect() throws IOException {
+            clients.close();
+        }
+
+        @Test
+        void aConnectionRefusedForItsAddressKeepsNoPlaceInTheTotal() throws Exception {
+            LineClient alice = clients.login("alice");
+            LineClient refused = clients.connect();
+            refused.await("! too many connections from your address");
+            refused.awaitEnd();
+            alice.send(":e");
+            alice.awaitEnd();
+            await().atMost(LineClient.TIMEOUT).until(() -> server.server().openConnections() == 0);
+            clients.login("bob");
+            LineClient carol = clients.connect();
+            carol.await("! too many connections from your address");
+        }
+    }
 }
