@@ -76,7 +76,7 @@ public final class ChatServer implements AutoCloseable {
         config.validate();
         this.config = config;
         this.registry = registry;
-        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount());
+        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth);
         ChatService service = new ChatService(registry, dispatcher, config.announceLimit);
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn);

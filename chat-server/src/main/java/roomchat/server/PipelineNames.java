@@ -47,6 +47,8 @@ public final class PipelineNames {
     public static final String LINE_ENCODER = "lineEncoder";
     /** Holds decoded lines back while reading is paused (the connection's output is backed up). */
     public static final String INPUT_GATE = "inputGate";
+    /** TCP: outgoing String lines wrapped to the terminal's width. */
+    public static final String TERMINAL_WRAP = "terminalWrap";
     /** A String line to a chat line or a parsed command. */
     public static final String INPUT_DECODER = "lineToInput";
     /** The session's timer: the name deadline, then (once named) the idle timer that counts input lines. */

@@ -7,6 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import roomchat.core.chat.ChatService;
 import roomchat.core.name.NameRules;
+import roomchat.core.text.TerminalWrap;
 import roomchat.server.http.AllowedOrigins;
 import roomchat.server.proxy.TrustedProxies;
 
@@ -25,6 +26,7 @@ public final class ServerConfig {
     public static final int DEFAULT_ANNOUNCE_LIMIT = ChatService.DEFAULT_ANNOUNCE_LIMIT;
     public static final int DEFAULT_MAX_LINE_BYTES = 1024;
     public static final int DEFAULT_MAX_PENDING_OUTPUT_BYTES = 1024 * 1024;
+    public static final int DEFAULT_WRAP_WIDTH = 80;
     public static final int DEFAULT_SOCKET_SEND_BUFFER_BYTES = 64 * 1024;
     public static final String DEFAULT_SLOW_CONSUMER_TIMEOUT = "30s";
     public static final String DEFAULT_IDLE_TIMEOUT = "5m";
@@ -73,6 +75,12 @@ public final class ServerConfig {
             description = "Bytes that may wait to be sent to one user before room lines to it are dropped"
                     + " (default: ${DEFAULT-VALUE}).")
     public int maxPendingOutputBytes;
+
+    @Option(names = "--wrap-width", defaultValue = "" + DEFAULT_WRAP_WIDTH,
+            description = "nc users' lines wider than this many columns are wrapped by the server, continuing"
+                    + " indented, so that no terminal at least this wide wraps a line itself; 0 never wraps"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int wrapWidth;
 
     @Option(names = "--socket-send-buffer", defaultValue = "" + DEFAULT_SOCKET_SEND_BUFFER_BYTES,
             description = "Bytes the kernel may hold for one user on top of --max-pending-output (SO_SNDBUF; Linux"
@@ -183,6 +191,8 @@ public final class ServerConfig {
         require(historyLines >= 0, "--history can't be negative");
         require(announceLimit >= 0, "--announce-limit can't be negative");
         require(maxPendingOutputBytes > 0, "--max-pending-output must be at least 1");
+        require(wrapWidth == 0 || wrapWidth >= TerminalWrap.MIN_WIDTH,
+                "--wrap-width must be 0 or at least " + TerminalWrap.MIN_WIDTH);
         require(socketSendBufferBytes >= 0, "--socket-send-buffer can't be negative");
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");

@@ -71,6 +71,6 @@ public class LoopBatchBenchmark {
 
     @Benchmark
     public void writeRunToRecipients() {
-        new LoopBatch(channels, EncodedRun.encode(run, ByteBufAllocator.DEFAULT), (channel, count) -> true).run();
+        new LoopBatch(channels, EncodedRun.encode(run, ByteBufAllocator.DEFAULT, 80), (channel, count) -> true).run();
     }
 }

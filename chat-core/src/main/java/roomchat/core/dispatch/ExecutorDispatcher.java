@@ -25,6 +25,7 @@ import roomchat.core.room.Member;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomHistory;
 import roomchat.core.room.RoomMessage;
+import roomchat.core.text.TerminalWrap;
 
 /**
  * A {@link Dispatcher} backed by a fixed pool of threads.
@@ -56,19 +57,30 @@ public final class ExecutorDispatcher implements Dispatcher {
     private final ExecutorService executor;
     private final ByteBufAllocator allocator;
     private final Clock clock;
+    /** Lines wider than this many columns are wrapped for terminals; 0: never. */
+    private final int wrapWidth;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
 
     /** A dispatcher with {@code threads} delivery threads, Netty's default allocator and the system clock. */
     public ExecutorDispatcher(int threads) {
-        this(threads, ByteBufAllocator.DEFAULT, Clock.systemDefaultZone());
+        this(threads, 0);
     }
 
-    /** A dispatcher encoding into buffers from {@code allocator}, stamping history with {@code clock}'s time. */
-    public ExecutorDispatcher(int threads, ByteBufAllocator allocator, Clock clock) {
+    /** As above, wrapping lines wider than {@code wrapWidth} columns for terminals ({@link Terminals}); 0: never. */
+    public ExecutorDispatcher(int threads, int wrapWidth) {
+        this(threads, ByteBufAllocator.DEFAULT, Clock.systemDefaultZone(), wrapWidth);
+    }
+
+    /**
+     * A dispatcher encoding into buffers from {@code allocator}, stamping history with {@code clock}'s
+     * time, wrapping lines wider than {@code wrapWidth} columns for terminals (0: never).
+     */
+    public ExecutorDispatcher(int threads, ByteBufAllocator allocator, Clock clock, int wrapWidth) {
         this.executor = Executors.newFixedThreadPool(threads, new DefaultThreadFactory("dispatcher", true));
         this.allocator = allocator;
         this.clock = clock;
+        this.wrapWidth = wrapWidth;
     }
 
     @Override
@@ -90,7 +102,7 @@ public final class ExecutorDispatcher implements Dispatcher {
     public void sendTo(Member member, String line) {
         Channel channel = member.channel();
         if (takesMore(channel)) {
-            channel.writeAndFlush(encode(line));
+            channel.writeAndFlush(encode(line, channel));
         }
     }
 
@@ -177,7 +189,7 @@ public final class ExecutorDispatcher implements Dispatcher {
         }
         EncodedRun run = null;
         try {
-            run = EncodedRun.encode(messages, allocator);
+            run = EncodedRun.encode(messages, allocator, wrapWidth);
             Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
             for (Channel channel : room.channels()) {
                 byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(channel);
@@ -223,9 +235,14 @@ public final class ExecutorDispatcher implements Dispatcher {
             return;
         }
         for (RoomHistory.Entry entry : entries) {
-            newcomer.write(encode(HISTORY_TIME.format(entry.at().atZone(clock.getZone())) + " " + entry.line()));
+            newcomer.write(encode(HISTORY_TIME.format(entry.at().atZone(clock.getZone())) + " " + entry.line(), newcomer));
         }
-        newcomer.writeAndFlush(encode(RoomHistory.LIVE_CHAT_STARTS));
+        newcomer.writeAndFlush(encode(RoomHistory.LIVE_CHAT_STARTS, newcomer));
+    }
+
+    /** {@code line} with its line end, as {@code recipient} should see it (wrapped, on a terminal). */
+    private ByteBuf encode(String line, Channel recipient) {
+        return encode(wrapWidth > 0 && Terminals.isTerminal(recipient) ? TerminalWrap.wrap(line, wrapWidth) : line);
     }
 
     private ByteBuf encode(String line) {

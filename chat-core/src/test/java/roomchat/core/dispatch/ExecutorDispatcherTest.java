@@ -80,7 +80,7 @@ class ExecutorDispatcherTest {
     void aNewcomerGetsTheHistoryThenLiveLinesWithNothingTwice() throws Exception {
         Clock noon = Clock.fixed(Instant.parse("2026-11-22T12:03:00Z"), ZoneOffset.UTC);
         LocalRoomRegistry rooms = new LocalRoomRegistry("lobby", 2);
-        try (ExecutorDispatcher keeping = new ExecutorDispatcher(2, ByteBufAllocator.DEFAULT, noon)) {
+        try (ExecutorDispatcher keeping = new ExecutorDispatcher(2, ByteBufAllocator.DEFAULT, noon, 0)) {
             Member alice = rooms.claim("alice", new RecordingChannel().channel()).orElseThrow().member();
             keeping.admit(rooms.defaultRoom(), alice);
             for (int i = 1; i <= 3; i++) {

@@ -10,8 +10,10 @@ import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.CharsetUtil;
+import roomchat.core.dispatch.Terminals;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
+import roomchat.server.codec.TerminalWrapEncoder;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
 import roomchat.server.connection.SlowConsumerHandler;
@@ -40,6 +42,8 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
     private final SessionHandlers session;
     private final TrustedProxies trustedProxies;
     private final ProxyHeaderHandler proxyHeader;
+    /** Null when lines are not wrapped ({@code --wrap-width 0}). */
+    private final TerminalWrapEncoder terminalWrap;
 
     /** {@code tls} is null for plain TCP. */
     public TcpChatInitializer(ServerConfig config, ConnectionTracker tracker, SslContext tls, SessionHandlers session) {
@@ -49,6 +53,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         this.session = session;
         this.trustedProxies = config.trustedProxyRanges();
         this.proxyHeader = new ProxyHeaderHandler(tracker);
+        this.terminalWrap = config.wrapWidth > 0 ? new TerminalWrapEncoder(config.wrapWidth) : null;
     }
 
     @Override
@@ -71,6 +76,11 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
                 .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes))
                 .addLast(PipelineNames.UTF8_DECODER, UTF8_DECODER)
                 .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER);
+        if (terminalWrap != null) {
+            // nc shows lines on a terminal: long ones are wrapped here, and room lines by the dispatcher.
+            Terminals.mark(channel);
+            pipeline.addLast(PipelineNames.TERMINAL_WRAP, terminalWrap);
+        }
         session.addTo(pipeline);
     }
 }
