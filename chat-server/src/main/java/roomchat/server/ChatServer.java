@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.Lines;
 import roomchat.core.dispatch.ExecutorDispatcher;
+import roomchat.core.room.HistoryBudget;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.RoomRegistry;
 import roomchat.server.connection.CloseReason;
@@ -68,7 +69,7 @@ public final class ChatServer implements AutoCloseable {
     /** The rooms of a configuration that has been validated first, so a bad flag is reported as such. */
     private static RoomRegistry roomsFor(ServerConfig config) {
         config.validate();
-        return new LocalRoomRegistry(config.defaultRoom, config.historyLines);
+        return new LocalRoomRegistry(config.defaultRoom, config.historyLines, new HistoryBudget(config.maxHistoryBytes));
     }
 
     /** A server over the given rooms, whose default room must be the configured one. */

@@ -23,6 +23,7 @@ public final class ServerConfig {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_ROOM = "lobby";
     public static final int DEFAULT_HISTORY_LINES = 20;
+    public static final long DEFAULT_MAX_HISTORY_BYTES = 32L * 1024 * 1024;
     public static final int DEFAULT_ANNOUNCE_LIMIT = ChatService.DEFAULT_ANNOUNCE_LIMIT;
     public static final int DEFAULT_MAX_LINE_BYTES = 1024;
     public static final int DEFAULT_MAX_PENDING_OUTPUT_BYTES = 1024 * 1024;
@@ -61,6 +62,11 @@ public final class ServerConfig {
             description = "Lines of each room's history replayed to whoever joins it; 0 keeps none"
                     + " (default: ${DEFAULT-VALUE}).")
     public int historyLines;
+
+    @Option(names = "--max-history-bytes", defaultValue = "" + DEFAULT_MAX_HISTORY_BYTES,
+            description = "Memory every room's history may hold together (two bytes a character, plus about 100"
+                    + " a line); a room over it forgets its own oldest lines first (default: ${DEFAULT-VALUE}).")
+    public long maxHistoryBytes;
 
     @Option(names = "--announce-limit", defaultValue = "" + DEFAULT_ANNOUNCE_LIMIT,
             description = "Joins and leaves are announced only in rooms of at most this many members"
@@ -189,6 +195,7 @@ public final class ServerConfig {
         require(NameRules.isRoomName(defaultRoom), "--default-room must be " + NameRules.ROOM_NAME_RULE);
         require(maxLineBytes > 0, "--max-line must be at least 1");
         require(historyLines >= 0, "--history can't be negative");
+        require(maxHistoryBytes >= 0, "--max-history-bytes can't be negative");
         require(announceLimit >= 0, "--announce-limit can't be negative");
         require(maxPendingOutputBytes > 0, "--max-pending-output must be at least 1");
         require(wrapWidth == 0 || wrapWidth >= TerminalWrap.MIN_WIDTH,

@@ -160,7 +160,7 @@ public final class ExecutorDispatcher implements Dispatcher {
                 ran++;
                 if (delivery instanceof RoomMessage message) {
                     segment.add(message);
-                    if (message.kept()) {
+                    if (message.kept() && !room.isClosed()) {
                         room.history().add(clock.instant(), message.line());
                     }
                 } else {
@@ -223,6 +223,10 @@ public final class ExecutorDispatcher implements Dispatcher {
                 room.channels().add(admit.member().channel());
             } else {
                 room.channels().remove(((Delivery.Remove) delivery).member().channel());
+                if (room.isClosed()) {
+                    // Its last member left and nobody can enter it again: its history's memory goes back.
+                    room.history().clear();
+                }
             }
         } catch (RuntimeException e) {
             log.error("membership change in {} failed", room, e);

@@ -33,6 +33,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
     private final Room defaultRoom;
     private final EventExecutor groupExecutor;
     private final int historyLines;
+    private final HistoryBudget historyBudget;
     private volatile Membership membership = Membership.NONE;
 
     /** A registry whose default room is called {@code defaultRoomName}, keeping no history. */
@@ -42,17 +43,24 @@ public final class LocalRoomRegistry implements RoomRegistry {
 
     /** A registry whose rooms each keep their last {@code historyLines} lines. */
     public LocalRoomRegistry(String defaultRoomName, int historyLines) {
-        this(defaultRoomName, historyLines, GlobalEventExecutor.INSTANCE);
+        this(defaultRoomName, historyLines, HistoryBudget.unlimited());
+    }
+
+    /** As above, with every room's history together within {@code historyBudget}. */
+    public LocalRoomRegistry(String defaultRoomName, int historyLines, HistoryBudget historyBudget) {
+        this(defaultRoomName, historyLines, historyBudget, GlobalEventExecutor.INSTANCE);
     }
 
     /** As above, with the rooms' channel groups completing their futures on {@code groupExecutor}. */
-    public LocalRoomRegistry(String defaultRoomName, int historyLines, EventExecutor groupExecutor) {
+    public LocalRoomRegistry(String defaultRoomName, int historyLines, HistoryBudget historyBudget,
+                             EventExecutor groupExecutor) {
         if (!NameRules.isRoomName(defaultRoomName)) {
             throw new IllegalArgumentException("not a room name: " + defaultRoomName);
         }
         this.groupExecutor = groupExecutor;
         this.historyLines = historyLines;
-        this.defaultRoom = new Room(defaultRoomName, groupExecutor, historyLines, true);
+        this.historyBudget = historyBudget;
+        this.defaultRoom = new Room(defaultRoomName, groupExecutor, historyLines, historyBudget, true);
         rooms.put(defaultRoom.key(), defaultRoom);
     }
 
@@ -123,7 +131,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
             if (existing != null) {
                 return new RoomChange.RoomExists(existing);
             }
-            Room created = new Room(roomName, groupExecutor, historyLines, false);
+            Room created = new Room(roomName, groupExecutor, historyLines, historyBudget, false);
             rooms.put(created.key(), created);
             created.addHost(member);
             return move(member, created, true);
@@ -247,10 +255,12 @@ public final class LocalRoomRegistry implements RoomRegistry {
     /** Caller holds masterLock. */
     private Departure quit(Member member, Room room) {
         Member newHost = room.remove(member);
-        membership.remove(room, member);
         if (room.isEmpty() && room != defaultRoom) {
             rooms.remove(room.key());
+            // Closed before the departure is queued, so the drain that runs it sees the room closed.
+            room.close();
         }
+        membership.remove(room, member);
         return new Departure(room, newHost, room.memberNames().size());
     }
 

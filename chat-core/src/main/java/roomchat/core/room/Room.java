@@ -33,11 +33,14 @@ public final class Room {
     /** The default room belongs to nobody: it never has hosts, so no password, topic or kicks. */
     private final boolean unhosted;
 
-    Room(String name, EventExecutor groupExecutor, int historyLines, boolean unhosted) {
+    /** Set, under the master lock, when the room is removed; seen by its drain after the last departure. */
+    private volatile boolean closed;
+
+    Room(String name, EventExecutor groupExecutor, int historyLines, HistoryBudget historyBudget, boolean unhosted) {
         this.name = name;
         this.unhosted = unhosted;
         this.channels = new DefaultChannelGroup(name, groupExecutor);
-        this.history = new RoomHistory(historyLines);
+        this.history = new RoomHistory(historyLines, historyBudget);
     }
 
     /** The room's name, spelled as it was created. */
@@ -63,6 +66,18 @@ public final class Room {
     /** The last lines said here. Only the room's drain may use it. */
     public RoomHistory history() {
         return history;
+    }
+
+    /**
+     * Whether the room was removed (its last member left). Its drain then forgets its history, and
+     * keeps no line that still arrives for it.
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    void close() {
+        closed = true;
     }
 
     void add(Member member) {

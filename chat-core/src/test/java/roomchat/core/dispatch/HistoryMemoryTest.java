@@ -1,0 +1,47 @@
+package roomchat.core.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import roomchat.core.room.HistoryBudget;
+import roomchat.core.room.LocalRoomRegistry;
+import roomchat.core.room.Member;
+import roomchat.core.room.Room;
+import roomchat.core.room.RoomChange;
+import roomchat.core.room.RoomMessage;
+import roomchat.core.testing.RecordingChannel;
+
+/** What a room's history holds is given back to the server's budget when the room closes. */
+class HistoryMemoryTest {
+
+    private final HistoryBudget budget = new HistoryBudget(1024 * 1024);
+    private final LocalRoomRegistry registry = new LocalRoomRegistry("lobby", 20, budget);
+    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(2);
+
+    @AfterEach
+    void stop() {
+        dispatcher.close();
+    }
+
+    @Test
+    void aClosedRoomGivesItsHistorysMemoryBack() throws Exception {
+        registry.deliverMovesTo(dispatcher);
+        RecordingChannel alice = new RecordingChannel();
+        Member member = registry.claim("alice", alice.channel()).orElseThrow().member();
+        Room games = ((RoomChange.Moved) registry.create(member, "games")).to();
+        dispatcher.publish(games, RoomMessage.said("[games] alice: hi", member));
+        dispatcher.publish(games, RoomMessage.toAll("* sync"));
+        alice.take(1);
+        assertThat(budget.usedBytes()).isPositive();
+
+        registry.moveTo(member, "lobby", null);
+        dispatcher.publish(registry.defaultRoom(), RoomMessage.toAll("* sync again"));
+        alice.take(1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> budget.usedBytes() == 0);
+        assertThat(games.isClosed()).isTrue();
+    }
+}
