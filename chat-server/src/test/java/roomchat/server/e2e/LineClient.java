@@ -60,6 +60,13 @@ final class LineClient implements AutoCloseable {
         return new LineClient(socket, false);
     }
 
+    /** A user whose terminal is suspended, with the system's own receive buffer. */
+    static LineClient connectPaused(InetSocketAddress server) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(server, (int) TIMEOUT.toMillis());
+        return new LineClient(socket, true);
+    }
+
     /** A user whose terminal is suspended: nothing is read from the socket until {@link #resume()}. */
     static LineClient connectPaused(InetSocketAddress server, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();

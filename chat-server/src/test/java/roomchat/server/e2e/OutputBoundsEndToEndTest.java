@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import roomchat.core.text.TerminalWrap;
 
 /**
  * A user's own answers count against its output cap: a burst of commands in one packet from a user
@@ -68,7 +69,9 @@ class OutputBoundsEndToEndTest {
         alice.send(":rooms");
         alice.await("* rooms (" + (ROOMS + 6) + "):");
         String entry = alice.await(line -> line.startsWith("*   r0: "), "a room with a long topic");
-        assertThat(entry).endsWith("\u2026").hasSizeLessThan(120);
+        String continued = alice.await(line -> line.startsWith(TerminalWrap.INDENT), "the entry's second row");
+        assertThat(continued).endsWith("\u2026");
+        assertThat(entry.length() + continued.strip().length()).isLessThan(120);
         alice.await("* page 1 of 2 (:rooms 2 for the next)");
         alice.send(":rooms 2");
         alice.await("* rooms (" + (ROOMS + 6) + "):");
