@@ -21,6 +21,7 @@ import roomchat.core.chat.ChatService;
 import roomchat.core.chat.Lines;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.HistoryBudget;
+import roomchat.core.limit.GuessLedger;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.RoomRegistry;
 import roomchat.server.connection.CloseReason;
@@ -78,7 +79,8 @@ public final class ChatServer implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth);
-        ChatService service = new ChatService(registry, dispatcher, config.announceLimit);
+        ChatService service = new ChatService(registry, dispatcher, config.announceLimit,
+                new GuessLedger(config.roomGuessRate));
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, () -> registry.rooms().size(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 import roomchat.core.chat.ChatService;
+import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
 import roomchat.core.text.TerminalWrap;
 import roomchat.server.http.AllowedOrigins;
@@ -38,6 +39,7 @@ public final class ServerConfig {
     public static final String DEFAULT_FLOOD_TIMEOUT = "10s";
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 100;
+    public static final int DEFAULT_ROOM_GUESS_RATE = GuessLedger.ROOM_GUESSES_PER_MINUTE;
     public static final String DEFAULT_SHUTDOWN_TIMEOUT = "3s";
     public static final int DEFAULT_TLS_PORT = 8443;
     public static final int DEFAULT_HTTP_PORT = 8081;
@@ -137,6 +139,12 @@ public final class ServerConfig {
             description = "Connections one address may hold at once (default: ${DEFAULT-VALUE}).")
     public int maxConnectionsPerIp;
 
+    @Option(names = "--room-guess-rate", defaultValue = "" + DEFAULT_ROOM_GUESS_RATE,
+            description = "Wrong passwords one room takes a minute from all addresses together, in bursts"
+                    + " of as many; beyond that every guess for it waits. 0 for no limit per room"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int roomGuessRate;
+
     @Option(names = "--shutdown-timeout", defaultValue = DEFAULT_SHUTDOWN_TIMEOUT, converter = DurationConverter.class,
             description = "How long a stopping server waits for its goodbye to reach users (default: ${DEFAULT-VALUE}).")
     public Duration shutdownTimeout;
@@ -203,6 +211,7 @@ public final class ServerConfig {
         require(socketSendBufferBytes >= 0, "--socket-send-buffer can't be negative");
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
+        require(roomGuessRate >= 0, "--room-guess-rate can't be negative");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");
         require(allowedOrigins.stream().allMatch(AllowedOrigins::isValidEntry),

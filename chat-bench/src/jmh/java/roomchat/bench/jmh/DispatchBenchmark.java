@@ -11,6 +11,7 @@ import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalServerChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
+import roomchat.core.room.NameChange;
 import roomchat.core.room.RoomMessage;
 
 /**
@@ -71,7 +73,8 @@ public class DispatchBenchmark {
                 LockSupport.unpark(waiting);
             }
         }).connect(address).sync();
-        member = rooms.claim("alice", accepted.take()).orElseThrow().member();
+        member = ((NameChange.Claimed) rooms.claim("alice", accepted.take(), InetAddress.getLoopbackAddress()))
+                .moved().member();
     }
 
     @TearDown(Level.Trial)

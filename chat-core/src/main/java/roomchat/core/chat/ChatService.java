@@ -1,15 +1,18 @@
 package roomchat.core.chat;
 
 import io.netty.channel.Channel;
+import java.net.InetAddress;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.command.Command;
 import roomchat.core.command.Input;
 import roomchat.core.dispatch.Dispatcher;
+import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
+import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
 import roomchat.core.room.RoomMessage;
@@ -49,11 +52,16 @@ public final class ChatService {
      * cost a line to everyone, and a full lobby would spend its time telling itself who came.
      */
     public ChatService(RoomRegistry registry, Dispatcher dispatcher, int announceLimit) {
+        this(registry, dispatcher, announceLimit, new GuessLedger());
+    }
+
+    /** As above, slowing down password guesses with {@code guesses}. */
+    public ChatService(RoomRegistry registry, Dispatcher dispatcher, int announceLimit, GuessLedger guesses) {
         this.registry = registry;
         this.dispatcher = dispatcher;
         registry.deliverMovesTo(dispatcher);
         this.moves = new Moves(dispatcher, announceLimit);
-        this.roomCommands = new RoomCommands(registry, dispatcher, moves);
+        this.roomCommands = new RoomCommands(registry, dispatcher, moves, guesses);
         this.peopleCommands = new PeopleCommands(registry, dispatcher);
         this.hostCommands = new HostCommands(registry, dispatcher, moves);
     }
@@ -64,10 +72,13 @@ public final class ChatService {
                 Lines.namePrompt());
     }
 
-    /** Handles a line typed while the connection has no screen name yet. */
-    public NameStep beforeName(Input input, Channel channel) {
+    /**
+     * Handles a line typed while the connection has no screen name yet. {@code address} is the
+     * client's, which limits count by (a proxy's report of it, or the peer's).
+     */
+    public NameStep beforeName(Input input, Channel channel, InetAddress address) {
         if (input instanceof Input.ChatText text) {
-            return chooseName(text.text().strip(), channel);
+            return chooseName(text.text().strip(), channel, address);
         }
         if (input instanceof Command.Help) {
             return new NameStep(HelpText.reply(), Optional.empty());
@@ -96,15 +107,15 @@ public final class ChatService {
         registry.leave(member).ifPresent(departure -> moves.departed(member, departure));
     }
 
-    private NameStep chooseName(String name, Channel channel) {
+    private NameStep chooseName(String name, Channel channel, InetAddress address) {
         if (!NameRules.isScreenName(name)) {
             return rejectName("invalid name: names are " + NameRules.SCREEN_NAME_RULE);
         }
-        Optional<RoomChange.Moved> entered = registry.claim(name, channel);
-        if (entered.isEmpty()) {
-            return rejectName("name " + name + " is taken");
+        NameChange claim = registry.claim(name, channel, address);
+        if (!(claim instanceof NameChange.Claimed claimed)) {
+            return rejectName(Lines.nameRefused(name, claim));
         }
-        RoomChange.Moved moved = entered.get();
+        RoomChange.Moved moved = claimed.moved();
         log.info("{} is now {}", ClientAddress.describe(channel), moved.member());
         Reply welcome = Reply.of(moves.announce(moved), Lines.notice("type :h for help, :e to leave"));
         return new NameStep(welcome, Optional.of(moved.member()));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
 import roomchat.core.room.Page;
+import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomInfo;
 
@@ -59,6 +60,14 @@ public final class Lines {
         return notice("choose a screen name (" + NameRules.SCREEN_NAME_RULE + ")");
     }
 
+    /** Why {@code name} can't be had, without the {@link #ERROR} prefix: it is taken, or too like a name in use. */
+    static String nameRefused(String name, NameChange refusal) {
+        if (refusal instanceof NameChange.TooLike like) {
+            return "name " + name + " is too like " + like.existing();
+        }
+        return "name " + name + " is taken";
+    }
+
     /** The most names a welcome lists; a bigger room's welcome says how many others there are. */
     public static final int MAX_NAMES_LISTED = 20;
 
@@ -88,6 +97,11 @@ public final class Lines {
 
     static String newHost(Member member, Room room) {
         return notice(member.name() + " is now a host of " + room.name());
+    }
+
+    /** {@code * 5 wrong passwords tried for games in the last 10 minutes}, to the room's hosts. */
+    static String wrongPasswords(int count, Room room, int minutes) {
+        return notice(count + " wrong passwords tried for " + room.name() + " in the last " + minutes + " minutes");
     }
 
     static String noSuchUser(String name) {

@@ -8,6 +8,7 @@ import roomchat.core.dispatch.Dispatcher;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
+import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomMessage;
 import roomchat.core.room.RoomRegistry;
@@ -40,15 +41,16 @@ final class PeopleCommands {
         if (!NameRules.isScreenName(newName)) {
             return Reply.of(Lines.error("invalid name: names are " + NameRules.SCREEN_NAME_RULE));
         }
-        Optional<String> oldName = registry.rename(member, newName);
-        if (oldName.isEmpty()) {
-            return Reply.of(Lines.error("name " + newName + " is taken"));
+        NameChange change = registry.rename(member, newName);
+        if (!(change instanceof NameChange.Renamed renamed)) {
+            return Reply.of(Lines.error(Lines.nameRefused(newName, change)));
         }
-        log.info("{} {} is now {}", ClientAddress.describe(member.channel()), oldName.get(), newName);
+        String oldName = renamed.oldName();
+        log.info("{} {} is now {}", ClientAddress.describe(member.channel()), oldName, newName);
         Room room = member.room();
         if (room != null) {
             dispatcher.publish(room, RoomMessage.toOthers(
-                    Lines.notice(oldName.get() + " is now known as " + newName), member));
+                    Lines.notice(oldName + " is now known as " + newName), member));
         }
         return Reply.of(Lines.notice("you are now " + newName));
     }

@@ -3,9 +3,11 @@ package roomchat.core.chat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import roomchat.core.command.Command;
 import roomchat.core.dispatch.Dispatcher;
-import roomchat.core.limit.GuessThrottle;
+import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
 import roomchat.core.room.Page;
@@ -16,8 +18,14 @@ import roomchat.core.room.RoomList;
 import roomchat.core.room.RoomMessage;
 import roomchat.core.room.RoomRegistry;
 
-/** The commands about rooms anyone may give: {@code :cr}, {@code :n}, {@code :erm}, {@code :rooms}, {@code :who}. */
+/**
+ * The commands about rooms anyone may give: {@code :cr}, {@code :n}, {@code :erm}, {@code :rooms},
+ * {@code :who}. Every password given to {@code :cr} or {@code :erm} for another room is a guess the
+ * {@link GuessLedger} may slow down; a member's own room needs none.
+ */
 final class RoomCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomCommands.class);
 
     /** Rooms on one page of {@code :rooms}: with topics cut short, one answer stays within a few KiB. */
     static final int ROOMS_PER_PAGE = 30;
@@ -27,27 +35,37 @@ final class RoomCommands {
     private final RoomRegistry registry;
     private final Dispatcher dispatcher;
     private final Moves moves;
+    private final GuessLedger guesses;
 
-    RoomCommands(RoomRegistry registry, Dispatcher dispatcher, Moves moves) {
+    RoomCommands(RoomRegistry registry, Dispatcher dispatcher, Moves moves, GuessLedger guesses) {
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.moves = moves;
+        this.guesses = guesses;
     }
 
     Reply changeRoom(Member member, Command.ChangeRoom command) {
         String roomName = command.room();
-        Optional<Reply> refusal = refuseBeforeEntry(member, roomName, command.password());
-        if (refusal.isPresent()) {
-            return refusal.get();
+        if (!NameRules.isRoomName(roomName)) {
+            return invalidRoomName();
         }
-        RoomChange change = registry.moveTo(member, roomName, command.password().orElse(null));
-        if (change instanceof RoomChange.Moved moved) {
-            return new Reply(moves.announce(moved), false);
+        Room own = ownRoom(member, roomName);
+        if (own != null) {
+            return alreadyIn(own);
         }
-        if (change instanceof RoomChange.AlreadyThere already) {
-            return Reply.of(Lines.notice("you are already in " + already.room().name()));
+        try (GuessLedger.Guess guess = startGuess(member, roomName, command.password())) {
+            if (guess.secondsToWait() > 0) {
+                return tooManyGuesses(guess);
+            }
+            RoomChange change = registry.moveTo(member, roomName, command.password().orElse(null));
+            if (change instanceof RoomChange.Moved moved) {
+                return new Reply(moves.announce(moved), false);
+            }
+            if (change instanceof RoomChange.AlreadyThere already) {
+                return alreadyIn(already.room());
+            }
+            return refused(member, change, guess, ":cr " + roomName + " <password>", "enter");
         }
-        return refused(member, change, ":cr " + roomName + " <password>", "enter");
     }
 
     Reply newRoom(Member member, Command.NewRoom command) {
@@ -65,16 +83,26 @@ final class RoomCommands {
 
     Reply messageRoom(Member member, Command.MessageRoom command) {
         String roomName = command.room();
-        Optional<Reply> refusal = refuseBeforeEntry(member, roomName, command.password());
-        if (refusal.isPresent()) {
-            return refusal.get();
+        if (!NameRules.isRoomName(roomName)) {
+            return invalidRoomName();
         }
-        RoomChange entry = registry.checkEntry(roomName, command.password().orElse(null));
         Room own = member.room();
-        if (!(entry instanceof RoomChange.Open open) || own == null) {
-            return refused(member, entry, ":erm " + roomName + ":<password> <text>", "send");
+        if (own == null) {
+            return Reply.NONE;
         }
-        Room target = open.room();
+        Room target = ownRoom(member, roomName);
+        if (target == null) {
+            try (GuessLedger.Guess guess = startGuess(member, roomName, command.password())) {
+                if (guess.secondsToWait() > 0) {
+                    return tooManyGuesses(guess);
+                }
+                RoomChange entry = registry.checkEntry(roomName, command.password().orElse(null));
+                if (!(entry instanceof RoomChange.Open open)) {
+                    return refused(member, entry, guess, ":erm " + roomName + ":<password> <text>", "send");
+                }
+                target = open.room();
+            }
+        }
         dispatcher.publish(target, RoomMessage.said(Lines.relayed(target, member, own, command.text()), member));
         return Reply.of(Lines.notice("sent to " + target.name()));
     }
@@ -104,28 +132,41 @@ final class RoomCommands {
         return new Reply(lines, false);
     }
 
-    /** What stops an entry before the registry is asked: a misspelled room, or a guess that must wait. */
-    private static Optional<Reply> refuseBeforeEntry(Member member, String roomName, Optional<String> password) {
-        if (!NameRules.isRoomName(roomName)) {
-            return Optional.of(invalidRoomName());
-        }
-        long wait = password.isPresent() ? member.passwordGuesses().secondsToWait(System.nanoTime()) : 0;
-        return wait == 0 ? Optional.empty()
-                : Optional.of(Reply.of(Lines.error("too many wrong passwords; try again in " + wait + "s")));
+    /** The member's room if it is called {@code roomName}: no password is needed there. */
+    private static Room ownRoom(Member member, String roomName) {
+        Room room = member.room();
+        return room != null && room.key().equals(NameRules.key(roomName)) ? room : null;
     }
 
-    /** The answer to an entry that was refused: no such room, locked, or a wrong password. */
-    private static Reply refused(Member member, RoomChange change, String withPassword, String verb) {
+    /** A guess at the room's password, if one was given; else one the ledger has no say in. */
+    private GuessLedger.Guess startGuess(Member member, String roomName, Optional<String> password) {
+        return password.isPresent() ? guesses.start(member.address(), NameRules.key(roomName)) : GuessLedger.Guess.FREE;
+    }
+
+    /** The answer to an entry that was refused: no such room, locked, or a wrong password (which counts). */
+    private Reply refused(Member member, RoomChange change, GuessLedger.Guess guess, String withPassword, String verb) {
         if (change instanceof RoomChange.Locked locked) {
             return Reply.of(Lines.error(locked.room().name() + " is locked (" + verb + " with " + withPassword + ")"));
         }
         if (change instanceof RoomChange.WrongPassword wrong) {
-            GuessThrottle guesses = member.passwordGuesses();
-            guesses.wrong(System.nanoTime());
+            log.info("{} {} gave a wrong password for {}", member.channel().remoteAddress(), member, wrong.room());
+            int toTell = guess.wrong();
+            if (toTell > 0) {
+                String notice = Lines.wrongPasswords(toTell, wrong.room(), GuessLedger.WINDOW_MINUTES);
+                registry.hostsOf(wrong.room()).forEach(host -> dispatcher.sendTo(host, notice));
+            }
             return Reply.of(Lines.error("wrong password for " + wrong.room().name()));
         }
         String name = change instanceof RoomChange.NoSuchRoom none ? none.name() : "that";
         return Reply.of(Lines.error("no room named " + name + " (create it with :n " + name + ")"));
+    }
+
+    private static Reply alreadyIn(Room room) {
+        return Reply.of(Lines.notice("you are already in " + room.name()));
+    }
+
+    private static Reply tooManyGuesses(GuessLedger.Guess guess) {
+        return Reply.of(Lines.error("too many wrong passwords; try again in " + guess.secondsToWait() + "s"));
     }
 
     private static Reply invalidRoomName() {

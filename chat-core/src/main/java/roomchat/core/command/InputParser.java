@@ -10,10 +10,13 @@ import roomchat.core.text.SafeText;
  * Turns one line, already framed and decoded, into an {@link Input}.
  *
  * <p>A line that starts with {@code :} is a command, unless it starts with {@code ::}, which is
- * chat with one colon removed. Command words ignore case; arguments are separated by any run of
- * spaces or tabs. A blank line has no meaning. Control characters and bidi overrides are removed
- * first ({@link SafeText}), so nothing parsed from a line can reach another user's terminal as
- * anything but text. Stateless and thread-safe.
+ * chat with one colon removed. Spaces and invisible characters before the first {@code :} don't
+ * count: {@code " :passwd x"} is a command too (and {@code "  ::)"} says {@code :)}), so a stray
+ * space can't turn a command, and the secret in it, into chat for the whole room. A line with
+ * anything else before its first {@code :} is chat, kept as typed. Command words ignore case;
+ * arguments are separated by any run of spaces or tabs. A blank line has no meaning. Control
+ * characters and bidi overrides are removed first ({@link SafeText}), so nothing parsed from a
+ * line can reach another user's terminal as anything but text. Stateless and thread-safe.
  */
 public final class InputParser {
 
@@ -26,13 +29,37 @@ public final class InputParser {
         if (line.isBlank()) {
             return Optional.empty();
         }
-        if (!line.startsWith(COMMAND_PREFIX)) {
+        int start = firstVisible(line);
+        if (!line.startsWith(COMMAND_PREFIX, start)) {
             return Optional.of(new Input.ChatText(line));
         }
-        if (line.startsWith(COMMAND_PREFIX, 1)) {
-            return Optional.of(new Input.ChatText(line.substring(1)));
+        if (line.startsWith(COMMAND_PREFIX, start + 1)) {
+            return Optional.of(new Input.ChatText(line.substring(start + 1)));
         }
-        return Optional.of(parseCommand(line.substring(1)));
+        return Optional.of(parseCommand(line.substring(start + 1)));
+    }
+
+    /**
+     * The index of the first character that shows: not whitespace, not a space of any width
+     * (no-break ones included), not an invisible format character such as a zero-width space.
+     */
+    private static int firstVisible(String line) {
+        int i = 0;
+        while (i < line.length()) {
+            int c = line.codePointAt(i);
+            if (!isBlankOrInvisible(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    private static boolean isBlankOrInvisible(int c) {
+        if (c > ' ' && c < 0x7f) {
+            return false;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     private static Input parseCommand(String body) {

@@ -3,12 +3,13 @@ package roomchat.core.limit;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Slows down repeated wrong password guesses: after the n-th wrong guess, the next guess must wait
+ * The rule for one guesser of one password: after the n-th wrong guess, the next guess must wait
  * 2^(n-1) seconds, at most {@link #MAX_DELAY_SECONDS}. The count is forgotten only after
  * {@link #FORGET_AFTER_SECONDS} without a wrong guess, not on a right one, so that guessing cannot
- * be sped up by entering an open room, or a room whose password one knows, in between.
+ * be sped up by entering the room with a password one knows in between.
  *
- * <p>Not thread-safe: one member's event loop owns it. Times are {@link System#nanoTime()} readings.
+ * <p>Not thread-safe: a {@link GuessLedger} keeps one for each address and room, under its lock.
+ * Times are {@link System#nanoTime()} readings.
  */
 public final class GuessThrottle {
 
@@ -25,11 +26,17 @@ public final class GuessThrottle {
 
     /** How many whole seconds (rounded up) until a guess may be made at {@code now}; 0 when it may. */
     public long secondsToWait(long now) {
-        if (!waiting || now - nextGuessAt >= 0) {
-            return 0;
-        }
-        long nanos = nextGuessAt - now;
-        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+        return GuessLedger.wholeSeconds(nanosToWait(now));
+    }
+
+    /** How many nanoseconds until a guess may be made at {@code now}; 0 when it may. */
+    public long nanosToWait(long now) {
+        return !waiting || now - nextGuessAt >= 0 ? 0 : nextGuessAt - now;
+    }
+
+    /** Whether a wrong guess is still remembered at {@code now}. */
+    public boolean remembers(long now) {
+        return waiting && now - lastWrongAt <= TimeUnit.SECONDS.toNanos(FORGET_AFTER_SECONDS);
     }
 
     /** Records a wrong guess made at {@code now}. */

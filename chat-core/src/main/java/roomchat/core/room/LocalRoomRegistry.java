@@ -3,6 +3,7 @@ package roomchat.core.room;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,16 +13,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import roomchat.core.name.LookAlikes;
 import roomchat.core.name.NameRules;
 
 /**
  * The registry of one server process.
  *
- * <p><b>Locking:</b> one master lock guards the room map, the members by name, and every room's
- * members, hosts, topic and password, and every member's name and room. Each operation holds it
- * for a few map updates and never for I/O or delivery, so event-loop threads that call in wait
- * only for other such updates. The {@link Membership} is told of moves under the lock too, which
- * only queues them.
+ * <p><b>Locking:</b> one master lock guards the room map, the members by name and by the
+ * skeletons of their names, and every room's members, hosts, topic and password, and every
+ * member's name and room. Each operation holds it for a few map updates and never for I/O or
+ * delivery, so event-loop threads that call in wait only for other such updates. The
+ * {@link Membership} is told of moves under the lock too, which only queues them. Skeletons
+ * ({@link LookAlikes}) are computed before the lock is taken.
  */
 public final class LocalRoomRegistry implements RoomRegistry {
 
@@ -30,6 +33,11 @@ public final class LocalRoomRegistry implements RoomRegistry {
     private final NavigableMap<String, Room> rooms = new TreeMap<>();
     /** Members by the key of their name. Guarded by masterLock. */
     private final Map<String, Member> members = new HashMap<>();
+    /**
+     * Members by each of the skeletons of their name ({@link LookAlikes#skeletons}): no two members
+     * share one. Guarded by masterLock.
+     */
+    private final Map<String, Member> bySkeleton = new HashMap<>();
     private final Room defaultRoom;
     private final EventExecutor groupExecutor;
     private final int historyLines;
@@ -57,6 +65,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
         if (!NameRules.isRoomName(defaultRoomName)) {
             throw new IllegalArgumentException("not a room name: " + defaultRoomName);
         }
+        LookAlikes.load();
         this.groupExecutor = groupExecutor;
         this.historyLines = historyLines;
         this.historyBudget = historyBudget;
@@ -82,43 +91,57 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public Optional<RoomChange.Moved> claim(String screenName, Channel channel) {
+    public NameChange claim(String screenName, Channel channel, InetAddress address) {
+        List<String> skeletons = LookAlikes.skeletons(screenName);
         synchronized (masterLock) {
             String key = NameRules.key(screenName);
             if (members.containsKey(key)) {
-                return Optional.empty();
+                return new NameChange.Taken();
             }
-            Member member = new Member(screenName, channel);
+            Member lookAlike = lookAlike(skeletons, null);
+            if (lookAlike != null) {
+                return new NameChange.TooLike(lookAlike.name());
+            }
+            Member member = new Member(screenName, channel, address);
             members.put(key, member);
-            return Optional.of(move(member, defaultRoom, false));
+            skeletons.forEach(skeleton -> bySkeleton.put(skeleton, member));
+            return new NameChange.Claimed(move(member, defaultRoom, false));
         }
     }
 
     @Override
-    public Optional<String> rename(Member member, String newName) {
+    public NameChange rename(Member member, String newName) {
+        List<String> newSkeletons = LookAlikes.skeletons(newName);
+        String oldName = member.name();
+        List<String> oldSkeletons = LookAlikes.skeletons(oldName);
         synchronized (masterLock) {
-            String newKey = NameRules.key(newName);
-            Member holder = members.get(newKey);
+            Member holder = members.get(NameRules.key(newName));
             if (holder != null && holder != member) {
-                return Optional.empty();
+                return new NameChange.Taken();
             }
-            String oldName = member.name();
-            members.remove(member.key());
+            Member lookAlike = lookAlike(newSkeletons, member);
+            if (lookAlike != null) {
+                return new NameChange.TooLike(lookAlike.name());
+            }
+            String renamed = member.name();
+            forgetName(member, renamed.equals(oldName) ? oldSkeletons : LookAlikes.skeletons(renamed));
             member.name(newName);
-            members.put(newKey, member);
-            return Optional.of(oldName);
+            members.put(member.key(), member);
+            newSkeletons.forEach(skeleton -> bySkeleton.put(skeleton, member));
+            return new NameChange.Renamed(renamed);
         }
     }
 
     @Override
     public RoomChange moveTo(Member member, String roomName, String password) {
         synchronized (masterLock) {
+            Room current = member.room();
+            if (current != null && current.key().equals(NameRules.key(roomName))) {
+                return new RoomChange.AlreadyThere(current);
+            }
             RoomChange entry = entry(roomName, password);
             if (!(entry instanceof RoomChange.Open open)) {
                 return entry;
-            }
-            if (open.room() == member.room()) {
-                return new RoomChange.AlreadyThere(open.room());
             }
             return move(member, open.room(), false);
         }
@@ -147,6 +170,8 @@ public final class LocalRoomRegistry implements RoomRegistry {
 
     @Override
     public Optional<Departure> leave(Member member) {
+        String name = member.name();
+        List<String> skeletons = LookAlikes.skeletons(name);
         synchronized (masterLock) {
             Room left = member.room();
             if (left == null) {
@@ -154,7 +179,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
             }
             Departure departure = quit(member, left);
             member.room(null);
-            members.remove(member.key());
+            forgetName(member, name.equals(member.name()) ? skeletons : LookAlikes.skeletons(member.name()));
             return Optional.of(departure);
         }
     }
@@ -186,6 +211,13 @@ public final class LocalRoomRegistry implements RoomRegistry {
             room.addHost(target);
             return new HostOutcome.Promoted(room, target);
         });
+    }
+
+    @Override
+    public List<Member> hostsOf(Room room) {
+        synchronized (masterLock) {
+            return room.hosts();
+        }
     }
 
     @Override
@@ -227,6 +259,23 @@ public final class LocalRoomRegistry implements RoomRegistry {
         synchronized (masterLock) {
             return members.size();
         }
+    }
+
+    /** Caller holds masterLock. The member, other than {@code self}, whose name has one of these skeletons; or null. */
+    private Member lookAlike(List<String> skeletons, Member self) {
+        for (String skeleton : skeletons) {
+            Member holder = bySkeleton.get(skeleton);
+            if (holder != null && holder != self) {
+                return holder;
+            }
+        }
+        return null;
+    }
+
+    /** Caller holds masterLock. Frees the member's current name, whose skeletons are given. */
+    private void forgetName(Member member, List<String> skeletons) {
+        members.remove(member.key(), member);
+        skeletons.forEach(skeleton -> bySkeleton.remove(skeleton, member));
     }
 
     /** Caller holds masterLock. */

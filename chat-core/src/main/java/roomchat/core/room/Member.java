@@ -1,26 +1,27 @@
 package roomchat.core.room;
 
 import io.netty.channel.Channel;
-import roomchat.core.limit.GuessThrottle;
+import java.net.InetAddress;
 import roomchat.core.name.NameRules;
 
 /**
- * A user who has claimed a screen name: the name, the connection it speaks through, and the room it
- * is in. Created by {@link RoomRegistry#claim}; the room changes only through the registry.
+ * A user who has claimed a screen name: the name, the connection it speaks through, the address it
+ * connected from, and the room it is in. Created by {@link RoomRegistry#claim}; the room changes
+ * only through the registry.
  */
 public final class Member {
 
     /** Written only under the registry's master lock (a rename); read from any thread. */
     private volatile String name;
     private final Channel channel;
-    /** Confined to the member's own event loop: only its own commands guess passwords. */
-    private final GuessThrottle passwordGuesses = new GuessThrottle();
+    private final InetAddress address;
     /** Written only under the registry's master lock; read from any thread. Null once it has left. */
     private volatile Room room;
 
-    Member(String name, Channel channel) {
+    Member(String name, Channel channel, InetAddress address) {
         this.name = name;
         this.channel = channel;
+        this.address = address;
     }
 
     /** The screen name, spelled as the user claimed it (or renamed it to). */
@@ -38,9 +39,9 @@ public final class Member {
         return channel;
     }
 
-    /** How this member's wrong room passwords slow its next guesses. Use on its own event loop only. */
-    public GuessThrottle passwordGuesses() {
-        return passwordGuesses;
+    /** The address of the person behind the connection, which limits such as password guessing count by. */
+    public InetAddress address() {
+        return address;
     }
 
     /** The room this member is in, or null once it has left. */

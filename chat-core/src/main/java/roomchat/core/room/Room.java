@@ -123,6 +123,11 @@ public final class Room {
         return names;
     }
 
+    /** The hosts, in no particular order. */
+    List<Member> hosts() {
+        return new ArrayList<>(hosts);
+    }
+
     boolean isHost(Member member) {
         return hosts.contains(member);
     }

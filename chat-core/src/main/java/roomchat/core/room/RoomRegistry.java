@@ -1,15 +1,17 @@
 package roomchat.core.room;
 
 import io.netty.channel.Channel;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Every room, every member and every claimed screen name. Each operation is atomic: two users
  * creating the same room at the same instant make one room and one {@link RoomChange.RoomExists};
- * a name is never claimed twice; a room other than the default one disappears when its last
- * member leaves, and no one can enter it half-removed; a room that loses its last host gets a new
- * one at once.
+ * a name is never claimed twice, nor while a name it would pass for is in use
+ * ({@link roomchat.core.name.LookAlikes}); a room other than the default one disappears when its
+ * last member leaves, and no one can enter it half-removed; a room that loses its last host gets a
+ * new one at once.
  *
  * <p>Names given to these methods must already satisfy {@link roomchat.core.name.NameRules}.
  * Passwords may be null, meaning none was given.
@@ -26,16 +28,26 @@ public interface RoomRegistry {
     Optional<Member> findMember(String screenName);
 
     /**
-     * Claims a screen name for a connection and puts the new member in the default room.
+     * Claims a screen name for a connection from {@code address} and puts the new member in the
+     * default room.
      *
-     * @return the move into the default room, or empty when the name is taken
+     * @return {@link NameChange.Claimed} with the move into the default room;
+     *         {@link NameChange.Taken} or {@link NameChange.TooLike} when the name can't be had
      */
-    Optional<RoomChange.Moved> claim(String screenName, Channel channel);
+    NameChange claim(String screenName, Channel channel, InetAddress address);
 
-    /** Changes a member's screen name: the old name, or empty when the new one is taken. */
-    Optional<String> rename(Member member, String newName);
+    /**
+     * Changes a member's screen name, under the same rules as a claim (a name like its own is fine).
+     *
+     * @return {@link NameChange.Renamed} with the old name; {@link NameChange.Taken} or
+     *         {@link NameChange.TooLike} when the new name can't be had
+     */
+    NameChange rename(Member member, String newName);
 
-    /** Moves a member to an existing room, which may need a password. */
+    /**
+     * Moves a member to an existing room, which may need a password. A member already in that room
+     * is told so whatever password it gave, which is then not checked.
+     */
     RoomChange moveTo(Member member, String roomName, String password);
 
     /** Creates a room and moves the member into it, as its host. */
@@ -62,6 +74,9 @@ public interface RoomRegistry {
 
     /** Makes a member of the host's room a host too. */
     HostOutcome promote(Member host, String targetName);
+
+    /** The hosts of {@code room} now, in no particular order; none once it is gone. */
+    List<Member> hostsOf(Room room);
 
     /** One page of the rooms as they are now, in name order. */
     RoomList listRooms(Page page);

@@ -146,7 +146,32 @@ class InputParserTest {
 
     @Test
     void onlyALeadingColonMakesACommand() {
-        assertThat(parse(" :h")).isEqualTo(new Input.ChatText(" :h"));
         assertThat(parse("see :h")).isEqualTo(new Input.ChatText("see :h"));
+        assertThat(parse("x :passwd hunter2")).isEqualTo(new Input.ChatText("x :passwd hunter2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" :passwd hunter2", "   :passwd hunter2", "\t:passwd hunter2", " \t :passwd hunter2",
+            "\u00a0:passwd hunter2", "\u3000:passwd hunter2", "\u200b:passwd hunter2", "\ufeff:passwd hunter2"})
+    void spacesAndInvisibleCharactersBeforeTheColonStillMakeACommand(String line) {
+        assertThat(parse(line)).isEqualTo(new Command.SetPassword(Optional.of("hunter2")));
+    }
+
+    @Test
+    void aTabbedPrivateMessageStaysPrivate() {
+        assertThat(parse("\t:msg carol my pin is 4821"))
+                .isEqualTo(new Command.PrivateMessage("carol", "my pin is 4821"));
+        assertThat(parse("  :nope")).isEqualTo(new Input.Invalid("unknown command :nope (try :h)"));
+    }
+
+    @Test
+    void doubleColonAfterSpacesIsStillChat() {
+        assertThat(parse("  ::)")).isEqualTo(new Input.ChatText(":)"));
+        assertThat(parse("\t::cr games")).isEqualTo(new Input.ChatText(":cr games"));
+    }
+
+    @Test
+    void leadingSpacesBeforeChatAreKept() {
+        assertThat(parse("  indented")).isEqualTo(new Input.ChatText("  indented"));
     }
 }

@@ -3,6 +3,8 @@ package roomchat.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
+import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomHistory;
 import roomchat.core.room.RoomMessage;
@@ -37,7 +40,7 @@ class ExecutorDispatcherTest {
     }
 
     private Member join(String name, RecordingChannel recorder) {
-        Member member = registry.claim(name, recorder.channel()).orElseThrow().member();
+        Member member = join(registry, name, recorder.channel());
         dispatcher.admit(member.room(), member);
         return member;
     }
@@ -60,7 +63,7 @@ class ExecutorDispatcherTest {
     @Test
     void aMemberGetsExactlyTheLinesBetweenItsAdmissionAndItsRemoval() throws Exception {
         RecordingChannel alice = new RecordingChannel();
-        Member member = registry.claim("alice", alice.channel()).orElseThrow().member();
+        Member member = join(registry, "alice", alice.channel());
         Room lobby = registry.defaultRoom();
         dispatcher.publish(lobby, RoomMessage.toAll("before"));
         dispatcher.admit(lobby, member);
@@ -81,14 +84,14 @@ class ExecutorDispatcherTest {
         Clock noon = Clock.fixed(Instant.parse("2026-11-22T12:03:00Z"), ZoneOffset.UTC);
         LocalRoomRegistry rooms = new LocalRoomRegistry("lobby", 2);
         try (ExecutorDispatcher keeping = new ExecutorDispatcher(2, ByteBufAllocator.DEFAULT, noon, 0)) {
-            Member alice = rooms.claim("alice", new RecordingChannel().channel()).orElseThrow().member();
+            Member alice = join(rooms, "alice", new RecordingChannel().channel());
             keeping.admit(rooms.defaultRoom(), alice);
             for (int i = 1; i <= 3; i++) {
                 keeping.publish(rooms.defaultRoom(), RoomMessage.said("[lobby] alice: " + i, alice));
             }
             keeping.publish(rooms.defaultRoom(), RoomMessage.toAll("* not kept"));
             RecordingChannel bob = new RecordingChannel();
-            Member newcomer = rooms.claim("bob", bob.channel()).orElseThrow().member();
+            Member newcomer = join(rooms, "bob", bob.channel());
             keeping.admit(rooms.defaultRoom(), newcomer);
             keeping.publish(rooms.defaultRoom(), RoomMessage.said("[lobby] alice: 4", alice));
             assertThat(bob.take(4)).containsExactly("12:03 [lobby] alice: 2", "12:03 [lobby] alice: 3",
@@ -104,7 +107,7 @@ class ExecutorDispatcherTest {
         List<Room> rooms = new ArrayList<>();
         for (String roomName : List.of("lobby", "games", "chess")) {
             RecordingChannel listener = new RecordingChannel();
-            Member member = registry.claim("listener-" + roomName, listener.channel()).orElseThrow().member();
+            Member member = join(registry, "listener-" + roomName, listener.channel());
             if (!roomName.equals("lobby")) {
                 registry.create(member, roomName);
             }
@@ -141,5 +144,9 @@ class ExecutorDispatcherTest {
             }
             assertThat(listener.rest()).isEmpty();
         }
+    }
+
+    private static Member join(LocalRoomRegistry rooms, String name, Channel channel) {
+        return ((NameChange.Claimed) rooms.claim(name, channel, InetAddress.getLoopbackAddress())).moved().member();
     }
 }

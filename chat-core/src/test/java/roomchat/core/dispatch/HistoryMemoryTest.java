@@ -3,12 +3,14 @@ package roomchat.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import roomchat.core.room.HistoryBudget;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
+import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
 import roomchat.core.room.RoomMessage;
@@ -30,7 +32,8 @@ class HistoryMemoryTest {
     void aClosedRoomGivesItsHistorysMemoryBack() throws Exception {
         registry.deliverMovesTo(dispatcher);
         RecordingChannel alice = new RecordingChannel();
-        Member member = registry.claim("alice", alice.channel()).orElseThrow().member();
+        Member member = ((NameChange.Claimed) registry.claim("alice", alice.channel(), InetAddress.getLoopbackAddress()))
+                .moved().member();
         Room games = ((RoomChange.Moved) registry.create(member, "games")).to();
         dispatcher.publish(games, RoomMessage.said("[games] alice: hi", member));
         dispatcher.publish(games, RoomMessage.toAll("* sync"));

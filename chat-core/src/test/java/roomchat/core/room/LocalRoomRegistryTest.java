@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,14 +41,20 @@ class LocalRoomRegistryTest {
         return new EmbeddedChannel(DefaultChannelId.newInstance());
     }
 
+    private NameChange claim(String name) {
+        return registry.claim(name, newChannel(), InetAddress.getLoopbackAddress());
+    }
+
     private Member join(String name) {
-        return registry.claim(name, newChannel()).orElseThrow().member();
+        NameChange claim = claim(name);
+        assertThat(claim).as("claim of %s", name).isInstanceOf(NameChange.Claimed.class);
+        return ((NameChange.Claimed) claim).moved().member();
     }
 
     @Test
     void claimPutsTheMemberInTheDefaultRoomWithItsCompany() {
         join("alice");
-        RoomChange.Moved bob = registry.claim("bob", newChannel()).orElseThrow();
+        RoomChange.Moved bob = ((NameChange.Claimed) claim("bob")).moved();
         assertThat(bob.left()).isNull();
         assertThat(bob.to()).isSameAs(registry.defaultRoom());
         assertThat(bob.company()).containsExactly("alice");
@@ -58,7 +64,59 @@ class LocalRoomRegistryTest {
     @Test
     void namesAreUniqueIgnoringCase() {
         join("Alice");
-        assertThat(registry.claim("aLiCe", newChannel())).isEmpty();
+        assertThat(claim("aLiCe")).isEqualTo(new NameChange.Taken());
+    }
+
+    @Test
+    void aMemberKeepsTheAddressItClaimedFrom() throws Exception {
+        InetAddress address = InetAddress.getByName("192.0.2.7");
+        NameChange claim = registry.claim("alice", newChannel(), address);
+        assertThat(((NameChange.Claimed) claim).moved().member().address()).isEqualTo(address);
+    }
+
+    @Test
+    void aNameThatWouldPassForOneInUseIsRefusedAndNamesTheOther() {
+        join("bill");
+        join("modem");
+        join("OLGA");
+        assertThat(claim("biII")).isEqualTo(new NameChange.TooLike("bill"));
+        assertThat(claim("BILL")).isEqualTo(new NameChange.Taken());
+        assertThat(claim("bilI")).isEqualTo(new NameChange.TooLike("bill"));
+        assertThat(claim("rnodem")).isEqualTo(new NameChange.TooLike("modem"));
+        assertThat(claim("0LGA")).isEqualTo(new NameChange.TooLike("OLGA"));
+        assertThat(registry.memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theFirstOfTwoLookAlikesHoldsItsSkeletonsUntilItLeaves() {
+        Member imitated = join("biII");
+        assertThat(claim("bill")).isEqualTo(new NameChange.TooLike("biII"));
+        registry.leave(imitated);
+        join("bill");
+    }
+
+    @Test
+    void renamingFollowsTheSameRuleButANameMayLookLikeItsOwn() {
+        Member bill = join("bill");
+        Member mallory = join("mallory");
+        assertThat(registry.rename(mallory, "biII")).isEqualTo(new NameChange.TooLike("bill"));
+        assertThat(mallory.name()).isEqualTo("mallory");
+        assertThat(registry.rename(bill, "biII")).isEqualTo(new NameChange.Renamed("bill"));
+        assertThat(claim("bilI")).isEqualTo(new NameChange.TooLike("biII"));
+        assertThat(registry.rename(bill, "william")).isEqualTo(new NameChange.Renamed("biII"));
+        assertThat(registry.rename(mallory, "bill")).isEqualTo(new NameChange.Renamed("mallory"));
+        assertThat(claim("wiIIiam")).isEqualTo(new NameChange.TooLike("william"));
+    }
+
+    @Test
+    void lookAlikesClaimedAtTheSameInstantGiveTheNameToOne() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            List<String> names = List.of("bill" + round, "biII" + round, "BILL" + round, "bilI" + round,
+                    "bi1l" + round, "BiLl" + round, "bil1" + round, "BiIl" + round);
+            List<NameChange> results = runAtOnce(names, this::claim);
+            assertThat(results).filteredOn(NameChange.Claimed.class::isInstance).hasSize(1);
+        }
+        assertThat(registry.memberCount()).isEqualTo(50);
     }
 
     @Test
@@ -67,7 +125,7 @@ class LocalRoomRegistryTest {
         assertThat(registry.leave(alice)).map(Departure::room).contains(registry.defaultRoom());
         assertThat(registry.leave(alice)).isEmpty();
         assertThat(registry.memberCount()).isZero();
-        assertThat(registry.claim("ALICE", newChannel())).isPresent();
+        join("ALICE");
     }
 
     @Test
@@ -92,6 +150,7 @@ class LocalRoomRegistryTest {
         assertThat(registry.moveTo(bob, "GAMES", null)).isInstanceOfSatisfying(RoomChange.Moved.class,
                 moved -> assertThat(moved.company()).containsExactly("alice"));
         assertThat(registry.moveTo(bob, "games", null)).isInstanceOf(RoomChange.AlreadyThere.class);
+        assertThat(registry.moveTo(bob, "Games", "any password")).isInstanceOf(RoomChange.AlreadyThere.class);
         assertThat(registry.moveTo(bob, "chess", null)).isEqualTo(new RoomChange.NoSuchRoom("chess"));
     }
 
@@ -128,6 +187,7 @@ class LocalRoomRegistryTest {
         registry.create(alice, "games");
         registry.moveTo(bob, "games", null);
         assertThat(registry.setPassword(bob, "pw")).isInstanceOf(HostOutcome.NotHost.class);
+        assertThat(registry.hostsOf(alice.room())).containsExactly(alice);
         assertThat(registry.kick(alice, "alice")).isInstanceOf(HostOutcome.Self.class);
         assertThat(registry.kick(alice, "nobody")).isInstanceOf(HostOutcome.NotInRoom.class);
         assertThat(registry.promote(alice, "bob")).isInstanceOf(HostOutcome.Promoted.class);
@@ -157,12 +217,12 @@ class LocalRoomRegistryTest {
     void renamingKeepsNamesUnique() {
         Member alice = join("alice");
         join("bob");
-        assertThat(registry.rename(alice, "BOB")).isEmpty();
-        assertThat(registry.rename(alice, "Alicia")).contains("alice");
+        assertThat(registry.rename(alice, "BOB")).isEqualTo(new NameChange.Taken());
+        assertThat(registry.rename(alice, "Alicia")).isEqualTo(new NameChange.Renamed("alice"));
         assertThat(registry.findMember("alicia")).containsSame(alice);
         assertThat(registry.findMember("alice")).isEmpty();
-        assertThat(registry.rename(alice, "ALICIA")).contains("Alicia");
-        assertThat(registry.claim("alice", newChannel())).isPresent();
+        assertThat(registry.rename(alice, "ALICIA")).isEqualTo(new NameChange.Renamed("Alicia"));
+        join("alice");
     }
 
     @Test
@@ -214,9 +274,8 @@ class LocalRoomRegistryTest {
     void oneNameClaimedByManyAtOnceGoesToOne() throws Exception {
         for (int round = 0; round < 50; round++) {
             String name = "name" + round;
-            List<Optional<RoomChange.Moved>> results = runAtOnce(Collections.nCopies(THREADS, "claimer"),
-                    ignored -> registry.claim(name, newChannel()));
-            assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+            List<NameChange> results = runAtOnce(Collections.nCopies(THREADS, "claimer"), ignored -> claim(name));
+            assertThat(results).filteredOn(NameChange.Claimed.class::isInstance).hasSize(1);
         }
         assertThat(registry.memberCount()).isEqualTo(50);
     }

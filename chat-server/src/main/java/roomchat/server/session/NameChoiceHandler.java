@@ -1,5 +1,6 @@
 package roomchat.server.session;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import roomchat.core.chat.ChatService;
@@ -35,7 +36,8 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
-        NameStep step = service.beforeName(input, ctx.channel());
+        Channel channel = ctx.channel();
+        NameStep step = service.beforeName(input, channel, Connections.clientAddress(channel));
         Replies.write(ctx, step.reply());
         if (step.member().isPresent()) {
             startChatting(ctx, step.member().get());

@@ -77,6 +77,26 @@ class ChatEndToEndTest {
     }
 
     @Test
+    void aNameThatWouldPassForOneInUseIsRefused() throws Exception {
+        login("bill");
+        login("OLGA");
+        LineClient other = connect();
+        other.await(LineClient.PROMPT);
+        other.send("biII");
+        other.await("! name biII is too like bill");
+        other.await(LineClient.PROMPT);
+        other.send("0LGA");
+        other.await("! name 0LGA is too like OLGA");
+        other.await(LineClient.PROMPT);
+        other.send("rnodem");
+        other.await("* you are in lobby with bill, OLGA");
+        LineClient third = connect();
+        third.await(LineClient.PROMPT);
+        third.send("modem");
+        third.await("! name modem is too like rnodem");
+    }
+
+    @Test
     void roomsKeepTheirChatToThemselves() throws Exception {
         LineClient alice = login("alice");
         LineClient bob = login("bob");

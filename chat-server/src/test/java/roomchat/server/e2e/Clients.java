@@ -1,6 +1,8 @@
 package roomchat.server.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,23 @@ final class Clients implements AutoCloseable {
 
     LineClient connect() throws IOException {
         return keep(LineClient.connect(server.address()));
+    }
+
+    /** A user connecting from another loopback address, {@code 127.0.0.<lastByte>}. */
+    LineClient connectFrom(int lastByte) throws IOException {
+        return keep(LineClient.connectFrom(server.address(), loopback(lastByte)));
+    }
+
+    LineClient loginFrom(int lastByte, String name) throws IOException, InterruptedException {
+        return connectFrom(lastByte).claim(name);
+    }
+
+    static InetAddress loopback(int lastByte) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) lastByte});
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     LineClient keep(LineClient client) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +66,14 @@ final class LineClient implements AutoCloseable {
         Socket socket = new Socket();
         socket.connect(server, (int) TIMEOUT.toMillis());
         return new LineClient(socket, true);
+    }
+
+    /** A user at another address: the socket's source is {@code local}, such as 127.0.0.2 (Linux routes 127/8). */
+    static LineClient connectFrom(InetSocketAddress server, InetAddress local) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(local, 0));
+        socket.connect(server, (int) TIMEOUT.toMillis());
+        return new LineClient(socket, false);
     }
 
     /** A user whose terminal is suspended: nothing is read from the socket until {@link #resume()}. */

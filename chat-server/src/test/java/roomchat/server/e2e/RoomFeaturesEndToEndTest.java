@@ -104,6 +104,41 @@ class RoomFeaturesEndToEndTest {
     }
 
     @Test
+    void nickRefusesANameThatWouldPassForAnother() throws Exception {
+        LineClient[] users = aliceHostsGamesWithBob();
+        LineClient carol = users[2];
+        carol.send(":nick bilI");
+        carol.await("* you are now bilI");
+        users[0].send(":nick BILL");
+        users[0].await("! name BILL is too like bilI");
+        users[1].send(":nick b0b");
+        users[1].await("* you are now b0b");
+        users[0].send(":nick bob");
+        users[0].await("! name bob is too like b0b");
+    }
+
+    @Test
+    void aCommandAfterSpacesIsStillACommandAndNeverChat() throws Exception {
+        LineClient[] users = aliceHostsGamesWithBob();
+        LineClient alice = users[0];
+        LineClient bob = users[1];
+        LineClient carol = users[2];
+        alice.send(" :passwd hunter2");
+        bob.await("* alice locked games");
+        alice.send("\t:msg carol my pin is 4821");
+        carol.await("[dm] alice: my pin is 4821");
+        alice.send("  ::) still chat");
+        bob.await("[games] alice: :) still chat");
+        assertThat(bob.passed()).noneMatch(line -> line.contains("hunter2") || line.contains("4821"));
+
+        LineClient dave = clients.login("dave");
+        dave.send(":cr games hunter2");
+        dave.await("* you are in games with alice, bob");
+        Clients.sync(dave);
+        assertThat(dave.passed()).noneMatch(line -> line.contains("hunter2") || line.contains("4821"));
+    }
+
+    @Test
     void meTellsTheRoomWhatYouAreDoing() throws Exception {
         LineClient[] users = aliceHostsGamesWithBob();
         users[0].send(":me waves  at everyone");
@@ -143,7 +178,7 @@ class RoomFeaturesEndToEndTest {
         carol.send(":erm games hi");
         carol.await("! games is locked (send with :erm games:<password> <text>)");
 
-        LineClient dave = clients.login("dave");
+        LineClient dave = clients.loginFrom(2, "dave");
         dave.send(":erm games:hunter2 hello from outside");
         bob.await("[games] dave@lobby: hello from outside");
         dave.await("* sent to games");

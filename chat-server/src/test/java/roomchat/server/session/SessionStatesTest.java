@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.net.InetAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import roomchat.core.room.RoomChange;
@@ -43,10 +44,19 @@ class SessionStatesTest {
 
     @Test
     void aTakenNameIsRefusedIgnoringCase() {
-        harness.registry.claim("alice", new EmbeddedChannel(DefaultChannelId.newInstance()));
+        claim("alice");
         harness.sent();
         harness.receive("ALICE\n");
         assertThat(harness.sent()).containsExactly("! name ALICE is taken", PROMPT);
+    }
+
+    @Test
+    void aNameThatWouldPassForOneInUseIsRefused() {
+        claim("bill");
+        harness.sent();
+        harness.receive("biII\n");
+        assertThat(harness.sent()).containsExactly("! name biII is too like bill", PROMPT);
+        assertThat(session()).isInstanceOf(NameChoiceHandler.class);
     }
 
     @Test
@@ -102,5 +112,11 @@ class SessionStatesTest {
         harness.receive(":n " + "g".repeat(40) + "\n:n games\n");
         assertThat(harness.sent()).containsExactly(
                 "! line too long (max 32 bytes)", "* created games", "* you are in games, nobody else is here");
+    }
+
+    /** Someone else claims {@code name}, over a connection of their own. */
+    private void claim(String name) {
+        EmbeddedChannel theirs = new EmbeddedChannel(DefaultChannelId.newInstance());
+        harness.registry.claim(name, theirs, InetAddress.getLoopbackAddress());
     }
 }
