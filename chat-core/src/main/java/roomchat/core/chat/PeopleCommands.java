@@ -47,8 +47,7 @@ final class PeopleCommands {
         log.info("{} {} is now {}", ClientAddress.describe(member.channel()), oldName.get(), newName);
         Room room = member.room();
         if (room != null) {
-            dispatcher.publish(room, RoomMessage.toOthers(
-                    Lines.notice(oldName.get() + " is now known as " + newName), member));
+            dispatcher.publish(room, RoomMessage.toOthers(Lines.renamed(room, oldName.get(), newName), member));
         }
         return Reply.of(Lines.notice("you are now " + newName));
     }
@@ -56,7 +55,7 @@ final class PeopleCommands {
     Reply me(Member member, Command.Me command) {
         Room room = member.room();
         if (room != null) {
-            dispatcher.publish(room, RoomMessage.said(Lines.action(member, command.action()), member));
+            dispatcher.publish(room, RoomMessage.said(Lines.action(room, member, command.action()), member));
         }
         return Reply.NONE;
     }
