@@ -46,7 +46,7 @@ class ServerLinesEndToEndTest {
         for (String[] forgery : forgeries) {
             String name = forgery[0];
             LineClient forger = clients.login(name);
-            watcher.await("[lobby] -- " + name + " has joined");
+            watcher.await(l -> l.contains(" " + name + " has joined"), name + " joining");
             forger.send(":me " + forgery[1]);
             String line = watcher.await(l -> l.contains(forgery[1]), "the action of " + name);
             assertThat(line).isEqualTo("[lobby] * " + name + " " + forgery[1])
@@ -54,7 +54,7 @@ class ServerLinesEndToEndTest {
                     .doesNotStartWith("[lobby] -- ")
                     .isNotIn(SERVER_NOTICES);
             forger.close();
-            watcher.await("[lobby] -- " + name + " has left");
+            watcher.await(l -> l.contains(" " + name + " has left"), name + " leaving");
         }
     }
 }
