@@ -10,11 +10,16 @@ const YOU_ARE_IN = /^\* you are in ([^\s,]+)/;
 const WHO = /^\* in ([^\s:]+): (.*)$/;
 const ROOMS_HEADER = /^\* rooms \((\d+)\):$/;
 const ROOM_ENTRY = /^\* {3}([^\s:]+): (\d+) members?(, locked)?(?:, topic: (.*))?$/;
-const JOINED = /^\* (\S+) has joined (\S+)$/;
-const LEFT = /^\* (\S+) (?:has left|was kicked from) (\S+)/;
-const RENAMED = /^\* (\S+) is now known as (\S+)$/;
-const NEW_HOST = /^\* (\S+) is now a host of (\S+)$/;
-const KICKED_ME = / kicked you from /;
+// The server's notice about a room: "[room] -- " then fixed words. No user can make a line that starts
+// so (a name has no spaces, and chat puts ':' right after it); an action is "[room] * name text".
+const ROOM_NOTICE = /^\[([^\]]+)\] -- ([\s\S]*)$/;
+const ACTION = /^\[([^\]]+)\] \* ([\s\S]*)$/;
+// What follows "[room] -- " in the notices that change the member list.
+const JOINED = /^(\S+) has joined$/;
+const LEFT = /^(\S+) (?:has left|was kicked by \S+)$/;
+const RENAMED = /^(\S+) is now known as (\S+)$/;
+const NEW_HOST = /^(\S+) is now a host$/;
+const KICKED_ME = /^\* you were kicked from \S+ by \S+$/;
 const DISCONNECTED = '* disconnected: ';
 const MAX_BACKOFF_MS = 30000;
 
@@ -77,14 +82,17 @@ function receive(line) {
 
 /** Keeps the member list current from the room's own notices, without asking the server again. */
 function followMembers(line) {
-  let match = JOINED.exec(line);
-  if (match && sameRoom(match[2])) { state.members.push(match[1]); }
-  match = LEFT.exec(line);
-  if (match && sameRoom(match[2])) { state.members = state.members.filter((m) => bare(m) !== match[1]); }
-  match = RENAMED.exec(line);
+  const notice = ROOM_NOTICE.exec(line);
+  if (!notice || !sameRoom(notice[1])) { return; }
+  const text = notice[2];
+  let match = JOINED.exec(text);
+  if (match) { state.members.push(match[1]); }
+  match = LEFT.exec(text);
+  if (match) { state.members = state.members.filter((m) => bare(m) !== match[1]); }
+  match = RENAMED.exec(text);
   if (match) { state.members = state.members.map((m) => (bare(m) === match[1] ? m.replace(match[1], match[2]) : m)); }
-  match = NEW_HOST.exec(line);
-  if (match && sameRoom(match[2])) { state.members = state.members.map((m) => (m === match[1] ? `${m} (host)` : m)); }
+  match = NEW_HOST.exec(text);
+  if (match) { state.members = state.members.map((m) => (m === match[1] ? `${m} (host)` : m)); }
   renderMembers(state.members);
 }
 
@@ -228,9 +236,16 @@ function show(raw, mine) {
   if (mine) { row.classList.add('mine'); }
   row.append(span('time', time));
   const chat = CHAT.exec(line);
+  const notice = ROOM_NOTICE.exec(line);
+  const action = ACTION.exec(line);
   if (chat) {
     if (chat[1] === 'dm') { row.classList.add('dm'); }
     row.append(span('where', chat[1]), span('who', chat[2]), span('text', chat[3]));
+  } else if (notice) {
+    row.classList.add('notice');
+    row.append(span('where', notice[1]), span('text', notice[2]));
+  } else if (action) {
+    row.append(span('where', action[1]), span('text', `* ${action[2]}`));
   } else if (line.startsWith('! ')) {
     row.classList.add('error');
     row.append(span('text', line.substring(2)));

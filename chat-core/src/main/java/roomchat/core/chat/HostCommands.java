@@ -29,8 +29,7 @@ final class HostCommands {
     Reply password(Member host, Command.SetPassword command) {
         HostOutcome outcome = registry.setPassword(host, command.password().orElse(null));
         if (outcome instanceof HostOutcome.Done done) {
-            String change = command.password().isPresent() ? " locked " : " unlocked ";
-            tellRoom(done.room(), host.name() + change + done.room().name());
+            tellRoom(done.room(), Lines.locked(done.room(), host, command.password().isPresent()));
             return Reply.NONE;
         }
         return refusal(outcome);
@@ -39,9 +38,7 @@ final class HostCommands {
     Reply topic(Member host, Command.SetTopic command) {
         HostOutcome outcome = registry.setTopic(host, command.topic().orElse(null));
         if (outcome instanceof HostOutcome.Done done) {
-            tellRoom(done.room(), command.topic()
-                    .map(topic -> host.name() + " set the topic of " + done.room().name() + ": " + topic)
-                    .orElse(host.name() + " cleared the topic of " + done.room().name()));
+            tellRoom(done.room(), Lines.topicChanged(done.room(), host, command.topic().orElse(null)));
             return Reply.NONE;
         }
         return refusal(outcome);
@@ -52,7 +49,7 @@ final class HostCommands {
         if (outcome instanceof HostOutcome.Kicked kicked) {
             Member target = kicked.move().member();
             Room from = kicked.from();
-            dispatcher.sendTo(target, Lines.notice(host.name() + " kicked you from " + from.name()));
+            dispatcher.sendTo(target, Lines.kickedYou(from, host));
             List<String> targetLines = moves.announceKick(kicked.move(), host);
             targetLines.forEach(line -> dispatcher.sendTo(target, line));
             return Reply.NONE;
@@ -75,13 +72,13 @@ final class HostCommands {
         return refusal(outcome);
     }
 
-    private void tellRoom(Room room, String text) {
-        dispatcher.publish(room, RoomMessage.toAll(Lines.notice(text)));
+    private void tellRoom(Room room, String line) {
+        dispatcher.publish(room, RoomMessage.toAll(line));
     }
 
     private static Reply refusal(HostOutcome outcome) {
         if (outcome instanceof HostOutcome.Unhosted unhosted) {
-            return Reply.of(Lines.error(unhosted.room().name() + " has no hosts, so nobody can do that there"));
+            return Reply.of(Lines.error("room " + unhosted.room().name() + " has no hosts, so nobody can do that there"));
         }
         if (outcome instanceof HostOutcome.NotInRoom notInRoom) {
             return Reply.of(Lines.error("no user named " + notInRoom.name() + " in " + notInRoom.room().name()));

@@ -12,7 +12,14 @@ import roomchat.core.room.RoomInfo;
 
 /**
  * The wording of every line the server sends, in one place: docs/protocol.md quotes these.
- * Lines that are not chat start with {@link #NOTICE} or {@link #ERROR}.
+ *
+ * <p>Which lines are the server's: a line that starts with {@link #NOTICE} or {@link #ERROR} goes to
+ * one user and starts with fixed words (names and text come only after them). Every line a user
+ * causes in a room starts with the room in brackets, then either {@code name: text} (chat),
+ * {@code name@room: text} (a line from another room), {@link #ACTION} (an action), or
+ * {@link #ROOM_NOTICE} and fixed words (the server's notice about the room); private lines start
+ * with {@code [dm] }. A name has no spaces and chat puts {@code :} right after it, so no user can
+ * make a line that starts {@code [room] -- }, and no action can equal a notice.
  */
 public final class Lines {
 
@@ -21,6 +28,12 @@ public final class Lines {
 
     /** The start of an error line. */
     public static final String ERROR = "! ";
+
+    /** What follows a room's bracket on the server's notice about that room: {@code [games] -- bob has joined}. */
+    public static final String ROOM_NOTICE = "-- ";
+
+    /** What follows a room's bracket on an action line: {@code [games] * alice waves}. */
+    public static final String ACTION = "* ";
 
     private Lines() {
     }
@@ -37,12 +50,12 @@ public final class Lines {
 
     /** {@code [room] name: text}, a chat line as the room sees it. */
     public static String chat(Room room, Member sender, String text) {
-        return "[" + room.name() + "] " + sender.name() + ": " + text;
+        return bracket(room) + sender.name() + ": " + text;
     }
 
     /** {@code [target] name@room: text}, a line sent into another room with {@code :erm}. */
     public static String relayed(Room target, Member sender, Room senderRoom, String text) {
-        return "[" + target.name() + "] " + sender.name() + "@" + senderRoom.name() + ": " + text;
+        return bracket(target) + sender.name() + "@" + senderRoom.name() + ": " + text;
     }
 
     /** {@code [dm] name: text}, a private line as its recipient sees it. */
@@ -50,9 +63,18 @@ public final class Lines {
         return "[dm] " + sender.name() + ": " + text;
     }
 
-    /** {@code * name does something}, an action line. */
-    public static String action(Member actor, String action) {
-        return notice(actor.name() + " " + action);
+    /** {@code [room] * name does something}, an action line as the room sees it. */
+    public static String action(Room room, Member actor, String action) {
+        return bracket(room) + ACTION + actor.name() + " " + action;
+    }
+
+    /** {@code [room] -- text}, the server's notice to a room; {@code text} starts with fixed words or a name. */
+    static String roomNotice(Room room, String text) {
+        return bracket(room) + ROOM_NOTICE + text;
+    }
+
+    private static String bracket(Room room) {
+        return "[" + room.name() + "] ";
     }
 
     /** The prompt for a screen name. */
@@ -88,15 +110,38 @@ public final class Lines {
     }
 
     static String joined(Member member, Room room) {
-        return notice(member.name() + " has joined " + room.name());
+        return roomNotice(room, member.name() + " has joined");
     }
 
     static String left(Member member, Room room) {
-        return notice(member.name() + " has left " + room.name());
+        return roomNotice(room, member.name() + " has left");
+    }
+
+    /** What the room a member was kicked from is told. */
+    static String kicked(Member member, Room room, Member host) {
+        return roomNotice(room, member.name() + " was kicked by " + host.name());
+    }
+
+    /** What the kicked member is told: fixed words first, so the host's name can't pass for the server's. */
+    static String kickedYou(Room room, Member host) {
+        return notice("you were kicked from " + room.name() + " by " + host.name());
     }
 
     static String newHost(Member member, Room room) {
-        return notice(member.name() + " is now a host of " + room.name());
+        return roomNotice(room, member.name() + " is now a host");
+    }
+
+    static String renamed(Room room, String oldName, String newName) {
+        return roomNotice(room, oldName + " is now known as " + newName);
+    }
+
+    static String locked(Room room, Member host, boolean locked) {
+        return roomNotice(room, host.name() + (locked ? " locked the room" : " unlocked the room"));
+    }
+
+    /** A topic set, or cleared when {@code topic} is null. */
+    static String topicChanged(Room room, Member host, String topic) {
+        return roomNotice(room, host.name() + (topic == null ? " cleared the topic" : " set the topic: " + topic));
     }
 
     /** {@code * 5 wrong passwords tried for games in the last 10 minutes}, to the room's hosts. */

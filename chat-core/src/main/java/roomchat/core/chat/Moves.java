@@ -36,9 +36,7 @@ final class Moves {
 
     /** Announces a move that {@code host} forced by a kick; returns what the kicked member is told. */
     List<String> announceKick(RoomChange.Moved moved, Member host) {
-        Member member = moved.member();
-        String room = moved.left().room().name();
-        return announce(moved, Lines.notice(member.name() + " was kicked from " + room + " by " + host.name()));
+        return announce(moved, Lines.kicked(moved.member(), moved.left().room(), host));
     }
 
     private List<String> announce(RoomChange.Moved moved, String leaveLine) {

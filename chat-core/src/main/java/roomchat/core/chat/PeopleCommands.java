@@ -49,8 +49,7 @@ final class PeopleCommands {
         log.info("{} {} is now {}", ClientAddress.describe(member.channel()), oldName, newName);
         Room room = member.room();
         if (room != null) {
-            dispatcher.publish(room, RoomMessage.toOthers(
-                    Lines.notice(oldName + " is now known as " + newName), member));
+            dispatcher.publish(room, RoomMessage.toOthers(Lines.renamed(room, oldName, newName), member));
         }
         return Reply.of(Lines.notice("you are now " + newName));
     }
@@ -58,7 +57,7 @@ final class PeopleCommands {
     Reply me(Member member, Command.Me command) {
         Room room = member.room();
         if (room != null) {
-            dispatcher.publish(room, RoomMessage.said(Lines.action(member, command.action()), member));
+            dispatcher.publish(room, RoomMessage.said(Lines.action(room, member, command.action()), member));
         }
         return Reply.NONE;
     }

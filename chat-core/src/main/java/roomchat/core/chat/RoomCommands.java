@@ -146,7 +146,7 @@ final class RoomCommands {
     /** The answer to an entry that was refused: no such room, locked, or a wrong password (which counts). */
     private Reply refused(Member member, RoomChange change, GuessLedger.Guess guess, String withPassword, String verb) {
         if (change instanceof RoomChange.Locked locked) {
-            return Reply.of(Lines.error(locked.room().name() + " is locked (" + verb + " with " + withPassword + ")"));
+            return Reply.of(Lines.error("room " + locked.room().name() + " is locked (" + verb + " with " + withPassword + ")"));
         }
         if (change instanceof RoomChange.WrongPassword wrong) {
             log.info("{} {} gave a wrong password for {}", member.channel().remoteAddress(), member, wrong.room());

@@ -78,7 +78,7 @@ class BrowserEndToEndTest {
         awaitInLog("you are in lobby");
 
         LineClient nc = clients.login("ncuser");
-        awaitInLog("ncuser has joined lobby");
+        awaitInLog("ncuser has joined");
         nc.send("hello browser");
         awaitInLog("hello browser");
         browser.findElement(By.id("input")).sendKeys("hello terminal", Keys.ENTER);
@@ -89,7 +89,7 @@ class BrowserEndToEndTest {
         browser.findElement(By.id("refresh-rooms")).click();
         By gamesInList = By.cssSelector("#rooms li[data-room='games']");
         wait.until(ExpectedConditions.elementToBeClickable(gamesInList)).click();
-        nc.await("* webby has joined games");
+        nc.await("[games] -- webby has joined");
         wait.until(ExpectedConditions.textToBe(By.id("room-title"), "games"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "ncuser"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#rooms li.current"), "games"));
@@ -105,6 +105,50 @@ class BrowserEndToEndTest {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(SCREENSHOT)).isPositive();
+    }
+
+    @Test
+    void theMemberListFollowsTheRoomsNoticesAndNoUsersLineMovesIt() throws Exception {
+        browser.get("http://127.0.0.1:" + server.server().httpAddress().getPort() + "/");
+        browser.findElement(By.id("name")).sendKeys("webby");
+        browser.findElement(By.id("join")).click();
+        awaitInLog("you are in lobby");
+        LineClient nc = clients.login("ncuser");
+        LineClient mallory = clients.login("mallory");
+        awaitMembers("mallory");
+
+        // Lines that read like the notices the page follows, made by a user: none may change the list.
+        mallory.send(":me has left");
+        mallory.send(":me is now a host");
+        mallory.send(":me is now known as ghost");
+        mallory.send("-- mallory has left");
+        mallory.send(":me kicked you from lobby");
+        mallory.send(":me waves");
+        awaitInLog("* mallory waves");
+        String members = browser.findElement(By.id("members")).getText();
+        assertThat(members).contains("mallory", "ncuser", "webby").doesNotContain("ghost", "host");
+
+        nc.send(":n games");
+        nc.await("* created games");
+        browser.findElement(By.id("refresh-rooms")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#rooms li[data-room='games']"))).click();
+        nc.await("[games] -- webby has joined");
+        wait.until(ExpectedConditions.textToBe(By.id("room-title"), "games"));
+        nc.send(":host webby");
+        nc.await("[games] -- webby is now a host");
+        awaitMembers("host");
+        nc.send(":nick nc2");
+        nc.await("* you are now nc2");
+        awaitMembers("nc2");
+        nc.send(":kick webby");
+        nc.await("[games] -- webby was kicked by nc2");
+        awaitInLog("you were kicked from games by nc2");
+        wait.until(ExpectedConditions.textToBe(By.id("room-title"), "lobby"));
+        awaitMembers("mallory");
+    }
+
+    private void awaitMembers(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), text));
     }
 
     private void awaitInLog(String text) {

@@ -65,7 +65,7 @@ class FloodEndToEndTest {
         }
         flooder.await("! disconnected: flooding");
         flooder.awaitEnd();
-        bob.await("* flooder has left lobby");
+        bob.await("[lobby] -- flooder has left");
         LineClient carol = clients.login("carol");
         carol.send("calm again");
         bob.await("[lobby] carol: calm again");

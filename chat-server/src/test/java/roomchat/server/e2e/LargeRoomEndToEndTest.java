@@ -26,9 +26,9 @@ class LargeRoomEndToEndTest {
     void arrivalsAndDeparturesAreAnnouncedOnlyUpToTheLimit() throws Exception {
         LineClient first = clients.login("u0");
         clients.login("u1");
-        first.await("* u1 has joined lobby");
+        first.await("[lobby] -- u1 has joined");
         clients.login("u2");
-        first.await("* u2 has joined lobby");
+        first.await("[lobby] -- u2 has joined");
         LineClient fourth = clients.login("u3");
         fourth.send(":e");
         fourth.awaitEnd();

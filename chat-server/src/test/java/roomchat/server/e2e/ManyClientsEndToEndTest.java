@@ -81,7 +81,9 @@ class ManyClientsEndToEndTest {
         String prefix = "[" + room + "] ";
         Map<String, Integer> nextBySender = new HashMap<>();
         for (int n = 0; n < expected; n++) {
-            String line = client.await(l -> l.startsWith("["), "chat line " + (n + 1) + " of " + expected);
+            // A room's notices ("[games] -- bob has joined") are not chat.
+            String line = client.await(l -> l.startsWith("[") && !l.matches("\\[[^\\]]+\\] -- .*"),
+                    "chat line " + (n + 1) + " of " + expected);
             assertThat(line).startsWith(prefix);
             String[] senderAndText = line.substring(prefix.length()).split(": line ");
             int next = nextBySender.getOrDefault(senderAndText[0], 0);

@@ -102,7 +102,7 @@ class OutputBoundsEndToEndTest {
             line.writeBytes(topic);
             line.write('\n');
             host.sendRaw(line.toByteArray());
-            String told = "* host" + i + " set the topic";
+            String told = "[r" + i + "] -- host" + i + " set the topic";
             host.await(l -> l.startsWith(told), "the topic");
         }
     }

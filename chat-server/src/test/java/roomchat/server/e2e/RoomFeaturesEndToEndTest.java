@@ -29,7 +29,7 @@ class RoomFeaturesEndToEndTest {
         alice.await("* you are in games, nobody else is here");
         bob.send(":cr games");
         bob.await("* you are in games with alice");
-        alice.await("* bob has joined games");
+        alice.await("[games] -- bob has joined");
         return new LineClient[] {alice, bob, carol};
     }
 
@@ -39,9 +39,9 @@ class RoomFeaturesEndToEndTest {
         LineClient alice = users[0];
         LineClient carol = users[2];
         alice.send(":topic friday night");
-        alice.await("* alice set the topic of games: friday night");
+        alice.await("[games] -- alice set the topic: friday night");
         alice.send(":passwd s3cret");
-        alice.await("* alice locked games");
+        alice.await("[games] -- alice locked the room");
         carol.send(":l");
         carol.await("* rooms (2):");
         carol.await("*   games: 2 members, locked, topic: friday night");
@@ -89,7 +89,7 @@ class RoomFeaturesEndToEndTest {
         LineClient bob = users[1];
         alice.send(":nick Alicia");
         alice.await("* you are now Alicia");
-        bob.await("* alice is now known as Alicia");
+        bob.await("[games] -- alice is now known as Alicia");
         alice.send("renamed");
         bob.await("[games] Alicia: renamed");
         alice.send(":nick BOB");
@@ -142,7 +142,7 @@ class RoomFeaturesEndToEndTest {
     void meTellsTheRoomWhatYouAreDoing() throws Exception {
         LineClient[] users = aliceHostsGamesWithBob();
         users[0].send(":me waves  at everyone");
-        users[1].await("* alice waves  at everyone");
+        users[1].await("[games] * alice waves  at everyone");
     }
 
     @Test
@@ -161,12 +161,12 @@ class RoomFeaturesEndToEndTest {
         bob.send(":passwd mine");
         bob.await("! only a host of games can do that");
         carol.send(":passwd x");
-        carol.await("! lobby has no hosts, so nobody can do that there");
+        carol.await("! room lobby has no hosts, so nobody can do that there");
         alice.send(":passwd hunter2");
-        bob.await("* alice locked games");
+        bob.await("[games] -- alice locked the room");
 
         carol.send(":cr games");
-        carol.await("! games is locked (enter with :cr games <password>)");
+        carol.await("! room games is locked (enter with :cr games <password>)");
         carol.send(":cr games wrong");
         carol.await("! wrong password for games");
         carol.send(":cr games hunter2");
@@ -176,7 +176,7 @@ class RoomFeaturesEndToEndTest {
         carol.send(":cr games hunter2");
         carol.await(line -> line.startsWith("! too many wrong passwords"), "still slowed down after entering another room");
         carol.send(":erm games hi");
-        carol.await("! games is locked (send with :erm games:<password> <text>)");
+        carol.await("! room games is locked (send with :erm games:<password> <text>)");
 
         LineClient dave = clients.loginFrom(2, "dave");
         dave.send(":erm games:hunter2 hello from outside");
@@ -186,7 +186,7 @@ class RoomFeaturesEndToEndTest {
         dave.await("* you are in games with alice, bob");
 
         alice.send(":passwd");
-        bob.await("* alice unlocked games");
+        bob.await("[games] -- alice unlocked the room");
         LineClient erin = clients.login("erin");
         erin.send(":cr games");
         erin.await("* you are in games with alice, bob, dave");
@@ -206,10 +206,10 @@ class RoomFeaturesEndToEndTest {
         alice.send(":kick carol");
         alice.await("! no user named carol in games");
         alice.send(":kick bob");
-        bob.await("* alice kicked you from games");
+        bob.await("* you were kicked from games by alice");
         bob.await("* you are in lobby with carol");
-        alice.await("* bob was kicked from games by alice");
-        carol.await("* bob has joined lobby");
+        alice.await("[games] -- bob was kicked by alice");
+        carol.await("[lobby] -- bob has joined");
         bob.send("back in the lobby");
         carol.await("[lobby] bob: back in the lobby");
     }
@@ -225,16 +225,16 @@ class RoomFeaturesEndToEndTest {
         alice.send(":host alice");
         alice.await("! you are a host already");
         alice.send(":host dave");
-        bob.await("* dave is now a host of games");
+        bob.await("[games] -- dave is now a host");
         dave.send(":topic set by dave");
-        bob.await("* dave set the topic of games: set by dave");
+        bob.await("[games] -- dave set the topic: set by dave");
         alice.send(":e");
-        bob.await("* alice has left games");
+        bob.await("[games] -- alice has left");
         dave.send(":e");
-        bob.await("* dave has left games");
-        bob.await("* bob is now a host of games");
+        bob.await("[games] -- dave has left");
+        bob.await("[games] -- bob is now a host");
         bob.send(":topic");
-        bob.await("* bob cleared the topic of games");
+        bob.await("[games] -- bob cleared the topic");
     }
 
     @Test

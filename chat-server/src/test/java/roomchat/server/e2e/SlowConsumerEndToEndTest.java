@@ -157,7 +157,7 @@ class SlowConsumerEndToEndTest {
                 talker.send(seq + " " + PADDING);
             }
             // The talker is not sent its own lines, so nothing can crowd the notice out of its queue.
-            talker.await("* stalled has left lobby");
+            talker.await("[lobby] -- stalled has left");
             stalled.resume();
             stalled.awaitEnd();
         }

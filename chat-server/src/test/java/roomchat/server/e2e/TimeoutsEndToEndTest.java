@@ -164,7 +164,7 @@ class TimeoutsEndToEndTest {
         watcher.await(LineClient.PROMPT);
         watcher.send("watcher");
         // The watcher keeps busy from now on: named just after idle, it would time out just after it.
-        awaitWhileActive(watcher, "* idle has left lobby");
+        awaitWhileActive(watcher, "[lobby] -- idle has left");
         idle.await("* disconnected: idle for 1500ms");
         idle.awaitEnd();
         // The name is free again.

@@ -57,7 +57,7 @@ class TlsEndToEndTest {
         secure.await("* you are in lobby, nobody else is here");
 
         LineClient plain = clients.login("plain");
-        secure.await("* plain has joined lobby");
+        secure.await("[lobby] -- plain has joined");
         plain.send("hello over tcp");
         secure.await("[lobby] plain: hello over tcp");
         secure.send("hello över tls");

@@ -49,7 +49,7 @@ class WebSocketEndToEndTest {
     void aWebSocketUserAndAnNcUserTalkInOneRoomWithTheSameCommands() throws Exception {
         LineClient web = webUser("webby");
         LineClient nc = clients.login("ncuser");
-        web.await("* ncuser has joined lobby");
+        web.await("[lobby] -- ncuser has joined");
         nc.send("hello browser");
         web.await("[lobby] ncuser: hello browser");
         web.send("hello terminal ✓");
@@ -70,7 +70,7 @@ class WebSocketEndToEndTest {
         web.send(":e");
         web.await("* bye webby");
         web.awaitEnd();
-        nc.await("* webby has left games");
+        nc.await("[games] -- webby has left");
     }
 
     @Test
@@ -146,7 +146,7 @@ class WebSocketEndToEndTest {
         web.await("[lobby] ncuser: one line");
         nc.send(":e");
         nc.awaitEnd();
-        web.await("* ncuser has left lobby");
+        web.await("[lobby] -- ncuser has left");
 
         String metrics = get("/metrics").body();
         assertThat(metrics)
