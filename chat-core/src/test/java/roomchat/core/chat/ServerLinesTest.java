@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,7 +159,7 @@ class ServerLinesTest {
 
     private Member join(String name) {
         EmbeddedChannel channel = new EmbeddedChannel(DefaultChannelId.newInstance());
-        return chat.beforeName(new Input.ChatText(name), channel).member().orElseThrow();
+        return chat.beforeName(new Input.ChatText(name), channel, InetAddress.getLoopbackAddress()).member().orElseThrow();
     }
 
     private void renameTo(Member member, String name) {
