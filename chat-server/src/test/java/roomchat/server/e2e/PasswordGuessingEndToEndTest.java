@@ -24,7 +24,7 @@ class PasswordGuessingEndToEndTest {
         bob.send(":cr games");
         bob.await("* you are in games with alice");
         alice.send(":passwd hunter2");
-        bob.await("* alice locked games");
+        bob.await("[games] -- alice locked the room");
         return new LineClient[] {alice, bob};
     }
 
@@ -67,7 +67,7 @@ class PasswordGuessingEndToEndTest {
             LineClient alice = users[0];
             LineClient bob = users[1];
             alice.send(":host bob");
-            bob.await("* bob is now a host of games");
+            bob.await("[games] -- bob is now a host");
             for (int address = 2; address <= 6; address++) {
                 LineClient guesser = clients.loginFrom(address, "guesser" + address);
                 guesser.send(":cr games secret" + address);

@@ -124,7 +124,7 @@ class RoomFeaturesEndToEndTest {
         LineClient bob = users[1];
         LineClient carol = users[2];
         alice.send(" :passwd hunter2");
-        bob.await("* alice locked games");
+        bob.await("[games] -- alice locked the room");
         alice.send("\t:msg carol my pin is 4821");
         carol.await("[dm] alice: my pin is 4821");
         alice.send("  ::) still chat");
