@@ -39,8 +39,9 @@ public final class TerminalWrap {
 
     /**
      * {@code line} as rows of at most {@code width} columns joined by {@code \n} and {@link #INDENT}:
-     * broken at the last space that fits (which is dropped) if that is past the row's middle, else at
-     * the last character that fits. The same instance when it fits already.
+     * broken after the last space that fits if that is past the row's middle, else after the last
+     * character that fits. The space stays at the end of its row, so a client gets the line back by
+     * dropping each {@code \n} and {@link #INDENT}. The same instance when it fits already.
      */
     public static String wrap(String line, int width) {
         if (fits(line, width)) {
@@ -57,11 +58,10 @@ public final class TerminalWrap {
             int columns = columns(line, i, end);
             if (used + columns > limit && used > 0) {
                 // A space early in the row would leave it mostly empty: break in the word instead.
-                boolean atSpace = lastSpace - rowStart > limit / 2;
-                int breakAt = atSpace ? lastSpace : i;
-                rows.append(line, rowStart, breakAt).append('\n').append(INDENT);
-                rowStart = atSpace ? lastSpace + 1 : i;
-                i = rowStart;
+                int next = lastSpace - rowStart > limit / 2 ? lastSpace + 1 : i;
+                rows.append(line, rowStart, next).append('\n').append(INDENT);
+                rowStart = next;
+                i = next;
                 limit = width - INDENT.length();
                 lastSpace = -1;
                 used = 0;

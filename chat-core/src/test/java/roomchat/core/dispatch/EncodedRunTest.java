@@ -75,7 +75,7 @@ class EncodedRunTest {
         run.writeTo(carol);
         run.release();
 
-        assertThat(writes(bob)).containsExactly("* short\n[r] alice: " + "x".repeat(30) + "\n    " + "y".repeat(30) + "\n");
+        assertThat(writes(bob)).containsExactly("* short\n[r] alice: " + "x".repeat(30) + " \n    " + "y".repeat(30) + "\n");
         assertThat(writes(carol)).containsExactly("* short\n" + wide + "\n");
     }
 

@@ -22,9 +22,9 @@ class TerminalWrapTest {
         String line = "[lobby] bob: " + "word ".repeat(30).strip();
         String[] rows = TerminalWrap.wrap(line, WIDTH).split("\n");
         assertThat(rows).hasSizeGreaterThan(1);
-        assertThat(rows[0]).startsWith("[lobby] bob: ").endsWith("word");
+        assertThat(rows[0]).startsWith("[lobby] bob: ").endsWith("word ");
         assertThat(Arrays.stream(rows).skip(1)).allSatisfy(row -> assertThat(row).startsWith("    word"));
-        assertThat(String.join(" ", Arrays.stream(rows).map(String::strip).toList())).isEqualTo(line);
+        assertThat(unwrap(rows)).isEqualTo(line);
     }
 
     /**
@@ -39,6 +39,14 @@ class TerminalWrapTest {
         String[] rows = TerminalWrap.wrap(line, WIDTH).split("\n");
         assertThat(rows).allSatisfy(row -> assertThat(shownWidth(row)).isLessThanOrEqualTo(WIDTH));
         assertThat(Arrays.stream(rows).skip(1)).allSatisfy(row -> assertThat(row).startsWith(TerminalWrap.INDENT));
+        assertThat(unwrap(rows)).isEqualTo(line);
+    }
+
+    /** The documented way back to the line: drop each line end and the indent after it. */
+    private static String unwrap(String[] rows) {
+        StringBuilder line = new StringBuilder(rows[0]);
+        Arrays.stream(rows).skip(1).forEach(row -> line.append(row.substring(TerminalWrap.INDENT.length())));
+        return line.toString();
     }
 
     @Test

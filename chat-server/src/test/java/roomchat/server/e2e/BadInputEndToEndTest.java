@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BadInputEndToEndTest {
 
     @RegisterExtension
-    final RunningServer server = new RunningServer();
+    final RunningServer server = new RunningServer(RunningServer.WHOLE_LINES);
 
     private final Clients clients = new Clients(server);
 

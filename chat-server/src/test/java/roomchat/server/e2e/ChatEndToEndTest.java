@@ -13,7 +13,7 @@ import roomchat.core.command.CommandWord;
 class ChatEndToEndTest {
 
     @RegisterExtension
-    final RunningServer server = new RunningServer();
+    final RunningServer server = new RunningServer(RunningServer.WHOLE_LINES);
 
     private final Clients clients = new Clients(server);
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LargeRoomEndToEndTest {
 
     @RegisterExtension
-    final RunningServer server = new RunningServer(config -> config.announceLimit = 3);
+    final RunningServer server = new RunningServer(config -> {
+        config.announceLimit = 3;
+        config.wrapWidth = 0;
+    });
 
     private final Clients clients = new Clients(server);
 

@@ -19,6 +19,12 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
     private ChatServer server;
     private InetSocketAddress address;
 
+    /**
+     * For tests that read long lines whole, as a program would: no wrapping for terminals (the
+     * terminal test shows what a person sees with it).
+     */
+    static final Consumer<ServerConfig> WHOLE_LINES = config -> config.wrapWidth = 0;
+
     RunningServer() {
         this(config -> { });
     }

@@ -179,7 +179,8 @@ class TrustedProxiesEndToEndTest {
         second.sendRaw(v1Header("203.0.113.6"));
         second.await(LineClient.PROMPT);
         LineClient third = connectFrom(STRANGER);
-        third.sendRaw(v1Header("203.0.113.7"));
+        // Refused as it opens, for its own address: the header may find the connection closed already.
+        sendIfStillOpen(third, v1Header("203.0.113.7"));
         third.await(TOO_MANY);
         third.awaitEnd();
     }
@@ -276,6 +277,14 @@ class TrustedProxiesEndToEndTest {
             } catch (java.security.cert.CertificateException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private static void sendIfStillOpen(LineClient client, byte[] bytes) {
+        try {
+            client.sendRaw(bytes);
+        } catch (IOException closedByTheServer) {
+            // what the test expects next is the refusal line, already read or on its way
         }
     }
 }
