@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOutboundBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,10 +49,10 @@ class OutputBoundsEndToEndTest {
         attacker.sendRaw(nameAndListings("mallory", BURST));
 
         Channel channel = await().atMost(Duration.ofSeconds(20))
-                .until(() -> channelOf(attacker), c -> c != null && !c.isWritable());
+                .until(() -> server.channelOf(attacker), c -> c != null && !c.isWritable());
         LineClient bob = clients.login("bob");
         Clients.sync(bob);
-        assertThat(pendingBytes(channel)).isLessThanOrEqualTo(CAP + LARGEST_ANSWER);
+        assertThat(RunningServer.pendingBytes(channel)).isLessThanOrEqualTo(CAP + LARGEST_ANSWER);
 
         attacker.resume();
         for (int i = 0; i < BURST; i++) {
@@ -117,16 +115,4 @@ class OutputBoundsEndToEndTest {
         return burst.toByteArray();
     }
 
-    private Channel channelOf(LineClient client) {
-        return server.server().connections().stream()
-                .filter(c -> ((InetSocketAddress) c.remoteAddress()).getPort() == client.localPort())
-                .findFirst().orElse(null);
-    }
-
-    private static long pendingBytes(Channel channel) throws Exception {
-        return channel.eventLoop().submit(() -> {
-            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-            return buffer == null ? 0L : buffer.totalPendingWriteBytes();
-        }).get(10, TimeUnit.SECONDS);
-    }
 }

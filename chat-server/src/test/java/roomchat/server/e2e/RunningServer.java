@@ -1,6 +1,9 @@
 package roomchat.server.e2e;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -62,5 +65,20 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
     ChatServer server() {
         return server;
+    }
+
+    /** The server's side of {@code client}'s connection, or null if the server has none (yet). */
+    Channel channelOf(LineClient client) {
+        return server.connections().stream()
+                .filter(c -> ((InetSocketAddress) c.remoteAddress()).getPort() == client.localPort())
+                .findFirst().orElse(null);
+    }
+
+    /** Bytes written to {@code channel} that its socket has not taken yet, read on its event loop. */
+    static long pendingBytes(Channel channel) throws Exception {
+        return channel.eventLoop().submit(() -> {
+            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            return buffer == null ? 0L : buffer.totalPendingWriteBytes();
+        }).get(10, TimeUnit.SECONDS);
     }
 }

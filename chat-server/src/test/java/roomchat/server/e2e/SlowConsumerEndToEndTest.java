@@ -3,10 +3,7 @@ package roomchat.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOutboundBuffer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +74,7 @@ class SlowConsumerEndToEndTest {
             }
 
             assertThat(server.server().droppedDeliveries()).isPositive();
-            assertThat(pendingBytes(stalledChannel(stalled))).isLessThanOrEqualTo(CAP + 64 * 1024);
+            assertThat(RunningServer.pendingBytes(server.channelOf(stalled))).isLessThanOrEqualTo(CAP + 64 * 1024);
 
             stalled.resume();
             Clients.sync(stalled);
@@ -114,19 +111,6 @@ class SlowConsumerEndToEndTest {
                 int sender = Integer.parseInt(fields[0]);
                 assertThat(Integer.parseInt(fields[1])).as(line.substring(0, 30)).isEqualTo(next[sender]++);
             }
-        }
-
-        private Channel stalledChannel(LineClient stalled) {
-            return server.server().connections().stream()
-                    .filter(c -> ((InetSocketAddress) c.remoteAddress()).getPort() == stalled.localPort())
-                    .findFirst().orElseThrow();
-        }
-
-        private long pendingBytes(Channel channel) throws Exception {
-            return channel.eventLoop().submit(() -> {
-                ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-                return buffer == null ? 0L : buffer.totalPendingWriteBytes();
-            }).get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.Channel;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class StalledReaderEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> server.server().droppedDeliveries() > 0);
 
         stalled.resume();
-        Channel channel = channelOf(stalled);
+        Channel channel = server.channelOf(stalled);
         await().atMost(Duration.ofSeconds(20)).until(channel::isWritable);
         sender.send("marker");
         stalled.await("[lobby] sender: marker");
@@ -64,9 +63,4 @@ class StalledReaderEndToEndTest {
         assertThat(received).isLessThanOrEqualTo(bound);
     }
 
-    private Channel channelOf(LineClient client) {
-        return server.server().connections().stream()
-                .filter(c -> ((InetSocketAddress) c.remoteAddress()).getPort() == client.localPort())
-                .findFirst().orElseThrow();
-    }
 }
