@@ -81,7 +81,8 @@ public final class ChatServer implements AutoCloseable {
         this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth);
         ChatService service = new ChatService(registry, dispatcher, config.announceLimit,
                 new GuessLedger(config.roomGuessRate));
-        this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
+        this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
+                config.nameTimeout, config.httpRequestTimeout);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, () -> registry.rooms().size(),
                 registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries);

@@ -24,7 +24,10 @@ public final class NameRules {
 
     /** How a rejected room name is explained to the user. */
     public static final String ROOM_NAME_RULE =
-            "1-" + MAX_ROOM_NAME_LENGTH + " letters, digits, _ - or .";
+            "1-" + MAX_ROOM_NAME_LENGTH + " letters, digits, _ - or ., but not dm";
+
+    /** What private lines start with ({@code [dm] alice: hi}): no room may be called so. */
+    public static final String PRIVATE_LINES = "dm";
 
     private static final Pattern SCREEN_NAME =
             Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_SCREEN_NAME_LENGTH + "}");
@@ -41,7 +44,7 @@ public final class NameRules {
 
     /** Whether {@code candidate} is spelled as a room name may be. */
     public static boolean isRoomName(String candidate) {
-        return ROOM_NAME.matcher(candidate).matches();
+        return ROOM_NAME.matcher(candidate).matches() && !candidate.equalsIgnoreCase(PRIVATE_LINES);
     }
 
     /** The case-insensitive key of a valid name: two names are the same name when their keys are equal. */

@@ -22,6 +22,8 @@ public final class TerminalWrap {
     /** The narrowest width that leaves a continuation row room for text. */
     public static final int MIN_WIDTH = 20;
 
+    /** No character before U+1100 (Hangul Jamo) is East Asian wide: most text needs no look-up. */
+    private static final int FIRST_WIDE = 0x1100;
     private static final int VARIATION_SELECTORS = 0xfe00;
     private static final int EMOJI_PRESENTATION = 0xfe0f;
     private static final int ZERO_WIDTH_JOINER = 0x200d;
@@ -56,6 +58,12 @@ public final class TerminalWrap {
         while (i < line.length()) {
             int end = clusterEnd(line, i);
             int columns = columns(line, i, end);
+            if (columns > limit) {
+                // Joiners can glue any number of characters into one "cluster": one wider than a
+                // row is cut between its code points like any text.
+                end = i + Character.charCount(line.codePointAt(i));
+                columns = columns(line, i, end);
+            }
             if (used + columns > limit && used > 0) {
                 // A space early in the row would leave it mostly empty: break in the word instead.
                 int next = lastSpace - rowStart > limit / 2 ? lastSpace + 1 : i;
@@ -117,7 +125,7 @@ public final class TerminalWrap {
 
     /** Columns one code point takes; U+FE0F counts the one its emoji may add to the character before it. */
     private static int columns(int codePoint) {
-        if (codePoint == EMOJI_PRESENTATION) {
+        if (codePoint < FIRST_WIDE || codePoint == EMOJI_PRESENTATION) {
             return 1;
         }
         int width = UCharacter.getIntPropertyValue(codePoint, UProperty.EAST_ASIAN_WIDTH);

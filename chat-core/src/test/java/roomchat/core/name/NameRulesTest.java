@@ -25,6 +25,9 @@ class NameRulesTest {
         assertThat(NameRules.isRoomName("r".repeat(32))).isTrue();
         assertThat(NameRules.isRoomName("r".repeat(33))).isFalse();
         assertThat(NameRules.isRoomName("games night")).isFalse();
+        assertThat(NameRules.isRoomName("dm")).as("private lines start with [dm]").isFalse();
+        assertThat(NameRules.isRoomName("DM")).isFalse();
+        assertThat(NameRules.isRoomName("dms")).isTrue();
     }
 
     @Test

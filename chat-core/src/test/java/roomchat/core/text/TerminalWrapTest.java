@@ -33,7 +33,8 @@ class TerminalWrapTest {
      * first starts with the server's indent.
      */
     @ParameterizedTest
-    @ValueSource(strings = {" ", ".", "\u00a0", "\u4e00", "\u3000", "\uff01", "e\u0301", "\u263a\ufe0f", "\ud83d\ude00"})
+    @ValueSource(strings = {" ", ".", "\u00a0", "\u4e00", "\u3000", "\uff01", "e\u0301", "\u263a\ufe0f", "\ud83d\ude00",
+            "\u200d.", "\u200d!\u200d \u200d", "a\ud83c\udffb\ud83c\udffb\ud83c\udffb", "\u200b"})
     void noRowAfterTheFirstBeginsWithWhatTheUserTyped(String filler) {
         String line = "[lobby] bob: " + filler.repeat(200) + "! you are muted";
         String[] rows = TerminalWrap.wrap(line, WIDTH).split("\n");

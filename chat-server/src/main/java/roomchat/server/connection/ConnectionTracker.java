@@ -12,10 +12,12 @@ import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -56,14 +58,29 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
 
     private final int maxConnections;
     private final int maxPerAddress;
+    private final Duration proxyHeaderTimeout;
+    private final Duration firstRequestTimeout;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentMap<InetAddress, Integer> openByAddress = new ConcurrentHashMap<>();
     private final ChannelGroup everyOpen = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
     private final Map<CloseReason, LongAdder> disconnects = new ConcurrentHashMap<>();
 
+    /** Limits without a deadline for a proxy's report (for tests of the counting alone). */
     public ConnectionTracker(int maxConnections, int maxPerAddress) {
+        this(maxConnections, maxPerAddress, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * {@code proxyHeaderTimeout} (TCP) and {@code firstRequestTimeout} (HTTP) bound how long a trusted
+     * proxy's connection may wait to say whose it is; zero: no limit. (Once admitted, the session's own
+     * deadlines take over.)
+     */
+    public ConnectionTracker(int maxConnections, int maxPerAddress, Duration proxyHeaderTimeout,
+                             Duration firstRequestTimeout) {
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
+        this.proxyHeaderTimeout = proxyHeaderTimeout;
+        this.firstRequestTimeout = firstRequestTimeout;
     }
 
     /** Every connection counted against the limits and still open. */
@@ -95,6 +112,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
         everyOpen.add(channel);
         if (Connections.isViaTrustedProxy(channel)) {
             log.debug("{} connected; waiting for the proxy to say whose connection it is", channel.remoteAddress());
+            closeUnlessAdmittedIn(ctx);
             return;
         }
         admit(ctx);
@@ -167,6 +185,21 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
             log.debug("{} disconnected before it was admitted: {}", Connections.describe(channel), reason);
         }
         ctx.fireChannelInactive();
+    }
+
+    /** The session's deadlines start only on admission: until then, this one bounds the wait. */
+    private void closeUnlessAdmittedIn(ChannelHandlerContext ctx) {
+        boolean http = Connections.HTTP.equals(Connections.transport(ctx.channel()));
+        Duration limit = http ? firstRequestTimeout : proxyHeaderTimeout;
+        if (limit.isZero()) {
+            return;
+        }
+        CloseReason reason = http ? CloseReason.REQUEST_TIMEOUT : CloseReason.BAD_PROXY_HEADER;
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isActive() && !is(ctx.channel(), ADMITTED)) {
+                Connections.close(ctx, reason);
+            }
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void admit(ChannelHandlerContext ctx) {

@@ -136,7 +136,7 @@ class ChatEndToEndTest {
         bob.send(":changeroom chess");
         bob.await("! no room named chess (create it with :n chess)");
         bob.send(":change_room bad/name");
-        bob.await("! invalid room name: room names are 1-32 letters, digits, _ - or .");
+        bob.await("! invalid room name: room names are 1-32 letters, digits, _ - or ., but not dm");
         bob.send(":cr");
         bob.await("! usage: :cr <room> [password]");
         bob.send("still here");
@@ -157,7 +157,7 @@ class ChatEndToEndTest {
         bob.send(":n lobby");
         bob.await("! room lobby already exists (join it with :cr lobby)");
         bob.send(":n " + "r".repeat(33));
-        bob.await("! invalid room name: room names are 1-32 letters, digits, _ - or .");
+        bob.await("! invalid room name: room names are 1-32 letters, digits, _ - or ., but not dm");
         bob.send(":n");
         bob.await("! usage: :n <room>");
     }

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -277,6 +278,33 @@ class TrustedProxiesEndToEndTest {
             } catch (java.security.cert.CertificateException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Before the proxy says whose a connection is, no session deadline runs: the admission has its own. */
+    @Nested
+    class SilentProxyConnections {
+
+        @RegisterExtension
+        final RunningServer quick = new RunningServer(config -> {
+            config.trustedProxies = List.of(PROXY + "/32");
+            config.nameTimeout = Duration.ofMillis(500);
+            config.httpRequestTimeout = Duration.ofMillis(500);
+        });
+
+        @Test
+        void aTrustedPeerThatNeverSendsAHeaderOrARequestIsClosedAtTheDeadline() throws Exception {
+            for (InetSocketAddress port : List.of(quick.address(), quick.server().httpAddress())) {
+                try (Socket silent = new Socket()) {
+                    silent.bind(new InetSocketAddress(PROXY, 0));
+                    silent.connect(port, (int) LineClient.TIMEOUT.toMillis());
+                    silent.setSoTimeout((int) LineClient.TIMEOUT.toMillis());
+                    assertThat(silent.getInputStream().read()).as("closed, having sent nothing").isEqualTo(-1);
+                }
+            }
+            Awaitility.await().atMost(LineClient.TIMEOUT).until(() -> quick.server().metrics()
+                    .contains("roomchat_disconnects_total{reason=\"bad_proxy_header\"} 1")
+                    && quick.server().metrics().contains("roomchat_disconnects_total{reason=\"request_timeout\"} 1"));
         }
     }
 
