@@ -9,6 +9,11 @@ const HISTORY = /^(\d\d:\d\d) ([\s\S]*)$/;
 const YOU_ARE_IN = /^\* you are in ([^\s,]+)/;
 const WHO = /^\* in ([^\s:]+): (.*)$/;
 const ROOMS_HEADER = /^\* rooms \((\d+)\):$/;
+const PAGE_FOOTER = /^\* page (\d+) of (\d+)/;
+/** The room list reads at most this many pages of :rooms (30 rooms each) before it shows what it has. */
+const MAX_ROOM_PAGES = 10;
+/** How long the page trusts that a :rooms it sent is still being answered. */
+const ROOMS_ANSWER_WAIT_MS = 5000;
 const ROOM_ENTRY = /^\* {3}([^\s:]+): (\d+) members?(, locked)?(?:, topic: (.*))?$/;
 // The server's notice about a room: "[room] -- " then fixed words. No user can make a line that starts
 // so (a name has no spaces, and chat puts ':' right after it); an action is "[room] * name text".
@@ -26,7 +31,7 @@ const MAX_BACKOFF_MS = 30000;
 const $ = (id) => document.getElementById(id);
 const state = {
   socket: null, name: null, room: null, loggedIn: false, leaving: false,
-  backoff: 1000, pendingWho: 0, pendingRooms: 0, roomsLeft: 0, roomsSeen: [], refreshTimer: null,
+  backoff: 1000, pendingWho: 0, pendingRooms: 0, roomsTotal: 0, roomsPaged: false, roomsAskedAt: 0, collectingRooms: false, whoFooter: false, roomsSeen: [], refreshTimer: null,
   // What this page asked for and is waiting to be told: only then is a notice of that kind believed,
   // since anyone can make a look-alike line with :me.
   expecting: { exit: false, nick: false, move: false }, members: [],
@@ -134,23 +139,57 @@ function hiddenAnswer(line) {
     state.pendingWho--;
     state.members = who[2].split(', ');
     renderMembers(state.members);
+    state.whoFooter = true;
     return true;
   }
+  const footer = PAGE_FOOTER.exec(line);
+  if (footer && state.whoFooter) {
+    state.whoFooter = false;
+    return true;
+  }
+  state.whoFooter = false;
+  return hiddenRoomsAnswer(line, footer);
+}
+
+/** :rooms comes a page at a time: the page asks for the next pages itself, then shows them all. */
+function hiddenRoomsAnswer(line, footer) {
   const header = ROOMS_HEADER.exec(line);
   if (header && state.pendingRooms > 0) {
     state.pendingRooms--;
-    state.roomsLeft = Number(header[1]);
-    state.roomsSeen = [];
-    if (state.roomsLeft === 0) { renderRooms([]); }
+    if (!state.collectingRooms) {
+      state.collectingRooms = true;
+      state.roomsTotal = Number(header[1]);
+      state.roomsPaged = false;
+      state.roomsSeen = [];
+    }
+    if (state.roomsTotal === 0) { finishRooms(); }
     return true;
   }
+  if (!state.collectingRooms) { return false; }
   const entry = ROOM_ENTRY.exec(line);
-  if (entry && state.roomsLeft > 0) {
+  if (entry) {
     state.roomsSeen.push({ name: entry[1], count: Number(entry[2]), locked: Boolean(entry[3]), topic: entry[4] });
-    if (--state.roomsLeft === 0) { renderRooms(state.roomsSeen); }
+    // A list of one page has no footer: it ends with its last entry.
+    if (!state.roomsPaged && state.roomsSeen.length >= state.roomsTotal) { finishRooms(); }
+    return true;
+  }
+  if (footer) {
+    state.roomsPaged = true;
+    const page = Number(footer[1]);
+    if (page < Number(footer[2]) && page < MAX_ROOM_PAGES) {
+      state.pendingRooms = 1;
+      send(':rooms ' + (page + 1));
+    } else {
+      finishRooms();
+    }
     return true;
   }
   return false;
+}
+
+function finishRooms() {
+  state.collectingRooms = false;
+  renderRooms(state.roomsSeen);
 }
 
 function enterRoom(room) {
@@ -176,6 +215,11 @@ function refreshPanels() {
 }
 
 function refreshRooms() {
+  // The list on its way will do, unless it got lost (an answer refused for the rate, say).
+  const busy = state.pendingRooms > 0 || state.collectingRooms;
+  if (busy && Date.now() - state.roomsAskedAt < ROOMS_ANSWER_WAIT_MS) { return; }
+  state.collectingRooms = false;
+  state.roomsAskedAt = Date.now();
   state.pendingRooms = 1;
   send(':rooms');
 }

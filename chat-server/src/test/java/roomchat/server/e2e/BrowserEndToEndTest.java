@@ -147,6 +147,24 @@ class BrowserEndToEndTest {
         awaitMembers("mallory");
     }
 
+    /** :rooms answers a page at a time; the page's room list reads every page and shows them all. */
+    @Test
+    void theRoomListShowsEveryRoomWhenTheyTakeSeveralPages() throws Exception {
+        int rooms = 35;
+        for (int i = 0; i < rooms; i++) {
+            LineClient host = clients.login("host" + i);
+            host.send(":n r" + i);
+            host.await("* created r" + i);
+        }
+        browser.get("http://127.0.0.1:" + server.server().httpAddress().getPort() + "/");
+        browser.findElement(By.id("name")).sendKeys("webby");
+        browser.findElement(By.id("join")).click();
+        awaitInLog("you are in lobby");
+        browser.findElement(By.id("refresh-rooms")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rooms li"), rooms + 1));
+        assertThat(browser.findElement(By.id("log")).getText()).doesNotContain("page 1 of 2").doesNotContain("page 2 of 2");
+    }
+
     private void awaitMembers(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), text));
     }
