@@ -292,9 +292,7 @@ class LocalRoomRegistryTest {
                     Member member = join("t" + thread + "-" + i);
                     for (int step = 0; step < 5; step++) {
                         String room = rooms[random.nextInt(rooms.length)];
-                        if (!(registry.moveTo(member, room, null) instanceof RoomChange.Moved)) {
-                            registry.create(member, room);
-                        }
+                        enter(member, room);
                         assertThat(member.room().key()).isEqualTo(room);
                     }
                     if (random.nextBoolean()) {
@@ -308,6 +306,20 @@ class LocalRoomRegistryTest {
             worker.get(60, TimeUnit.SECONDS);
         }
         assertConsistent();
+    }
+
+    /**
+     * Moves {@code member} into {@code room}, creating it if it does not exist. Another thread may
+     * remove the room between a refused move and the creation, or create it first: then try again.
+     */
+    private void enter(Member member, String room) {
+        while (true) {
+            RoomChange moved = registry.moveTo(member, room, null);
+            if (moved instanceof RoomChange.Moved || moved instanceof RoomChange.AlreadyThere
+                    || registry.create(member, room) instanceof RoomChange.Moved) {
+                return;
+            }
+        }
     }
 
     /** Every listed room is the default one or has members; every member is where its room says. */
