@@ -1,5 +1,7 @@
 package roomchat.core.command;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import roomchat.core.text.SafeText;
  *
  * <p>A line that starts with {@code :} is a command, unless it starts with {@code ::}, which is
  * chat with one colon removed. Spaces and invisible characters before the first {@code :} don't
- * count: {@code " :passwd x"} is a command too (and {@code "  ::)"} says {@code :)}), so a stray
+ * count (nor do default-ignorable ones such as Hangul fillers, and a full-width {@code ：} counts as
+ * a colon): {@code " :passwd x"} is a command too (and {@code "  ::)"} says {@code :)}), so a stray
  * space can't turn a command, and the secret in it, into chat for the whole room. A line with
  * anything else before its first {@code :} is chat, kept as typed. Command words ignore case;
  * arguments are separated by any run of spaces or tabs. A blank line has no meaning. Control
@@ -21,6 +24,10 @@ import roomchat.core.text.SafeText;
 public final class InputParser {
 
     private static final String COMMAND_PREFIX = ":";
+    private static final char FULL_WIDTH_COLON = '\uff1a';
+    private static final char SMALL_COLON = '\ufe55';
+    /** Shows as nothing in most fonts, like the default-ignorable characters (Hangul fillers and such). */
+    private static final int BRAILLE_BLANK = 0x2800;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The meaning of {@code typed} once {@link SafeText} has cleaned it, or empty when that is blank. */
@@ -30,10 +37,10 @@ public final class InputParser {
             return Optional.empty();
         }
         int start = firstVisible(line);
-        if (!line.startsWith(COMMAND_PREFIX, start)) {
+        if (!isColon(line, start)) {
             return Optional.of(new Input.ChatText(line));
         }
-        if (line.startsWith(COMMAND_PREFIX, start + 1)) {
+        if (isColon(line, start + 1)) {
             return Optional.of(new Input.ChatText(line.substring(start + 1)));
         }
         return Optional.of(parseCommand(line.substring(start + 1)));
@@ -59,7 +66,20 @@ public final class InputParser {
         if (c > ' ' && c < 0x7f) {
             return false;
         }
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                || c == BRAILLE_BLANK || UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
+    }
+
+    /**
+     * Whether a colon starts at {@code index}: {@code :}, or the full-width and small colons an East
+     * Asian input method types in its place (a command typed that way must not become chat).
+     */
+    private static boolean isColon(String line, int index) {
+        if (index >= line.length()) {
+            return false;
+        }
+        char c = line.charAt(index);
+        return c == COMMAND_PREFIX.charAt(0) || c == FULL_WIDTH_COLON || c == SMALL_COLON;
     }
 
     private static Input parseCommand(String body) {

@@ -152,7 +152,9 @@ class InputParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {" :passwd hunter2", "   :passwd hunter2", "\t:passwd hunter2", " \t :passwd hunter2",
-            "\u00a0:passwd hunter2", "\u3000:passwd hunter2", "\u200b:passwd hunter2", "\ufeff:passwd hunter2"})
+            "\u00a0:passwd hunter2", "\u3000:passwd hunter2", "\u200b:passwd hunter2", "\ufeff:passwd hunter2",
+            "\u115f:passwd hunter2", "\u3164:passwd hunter2", "\uffa0:passwd hunter2", "\u2800:passwd hunter2",
+            "\u034f:passwd hunter2", "\ufe0f:passwd hunter2", "\uff1apasswd hunter2", " \ufe55passwd hunter2"})
     void spacesAndInvisibleCharactersBeforeTheColonStillMakeACommand(String line) {
         assertThat(parse(line)).isEqualTo(new Command.SetPassword(Optional.of("hunter2")));
     }
@@ -168,6 +170,7 @@ class InputParserTest {
     void doubleColonAfterSpacesIsStillChat() {
         assertThat(parse("  ::)")).isEqualTo(new Input.ChatText(":)"));
         assertThat(parse("\t::cr games")).isEqualTo(new Input.ChatText(":cr games"));
+        assertThat(parse("\uff1a\uff1a)")).isEqualTo(new Input.ChatText("\uff1a)"));
     }
 
     @Test
