@@ -24,11 +24,6 @@ public final class GuessThrottle {
     private long nextGuessAt;
     private boolean waiting;
 
-    /** How many whole seconds (rounded up) until a guess may be made at {@code now}; 0 when it may. */
-    public long secondsToWait(long now) {
-        return GuessLedger.wholeSeconds(nanosToWait(now));
-    }
-
     /** How many nanoseconds until a guess may be made at {@code now}; 0 when it may. */
     public long nanosToWait(long now) {
         return !waiting || now - nextGuessAt >= 0 ? 0 : nextGuessAt - now;
