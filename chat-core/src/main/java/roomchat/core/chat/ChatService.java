@@ -10,7 +10,6 @@ import roomchat.core.command.Input;
 import roomchat.core.dispatch.Dispatcher;
 import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
-import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
 import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
@@ -116,7 +115,7 @@ public final class ChatService {
             return rejectName(Lines.nameRefused(name, claim));
         }
         RoomChange.Moved moved = claimed.moved();
-        log.info("{} is now {}", ClientAddress.describe(channel), moved.member());
+        log.info("{} is now {}", address, moved.member());
         Reply welcome = Reply.of(moves.announce(moved), Lines.notice("type :h for help, :e to leave"));
         return new NameStep(welcome, Optional.of(moved.member()));
     }

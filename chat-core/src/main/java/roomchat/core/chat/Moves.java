@@ -5,7 +5,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.dispatch.Dispatcher;
-import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Departure;
 import roomchat.core.room.Member;
 import roomchat.core.room.RoomChange;
@@ -41,7 +40,7 @@ final class Moves {
 
     private List<String> announce(RoomChange.Moved moved, String leaveLine) {
         Member member = moved.member();
-        log.info("{} {} joined {}", ClientAddress.describe(member.channel()), member, moved.to());
+        log.info("{} {} joined {}", member.address(), member, moved.to());
         if (moved.left() != null) {
             departed(member, moved.left(), leaveLine);
         }
@@ -65,7 +64,7 @@ final class Moves {
     }
 
     private void departed(Member member, Departure departure, String leaveLine) {
-        log.info("{} {} left {}", ClientAddress.describe(member.channel()), member, departure.room());
+        log.info("{} {} left {}", member.address(), member, departure.room());
         if (departure.remaining() < announceLimit) {
             dispatcher.publish(departure.room(), RoomMessage.toAll(leaveLine));
         }

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import roomchat.core.command.Command;
 import roomchat.core.dispatch.Dispatcher;
 import roomchat.core.name.NameRules;
-import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
 import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
@@ -46,7 +45,7 @@ final class PeopleCommands {
             return Reply.of(Lines.error(Lines.nameRefused(newName, change)));
         }
         String oldName = renamed.oldName();
-        log.info("{} {} is now {}", ClientAddress.describe(member.channel()), oldName, newName);
+        log.info("{} {} is now {}", member.address(), oldName, newName);
         Room room = member.room();
         if (room != null) {
             dispatcher.publish(room, RoomMessage.toOthers(Lines.renamed(room, oldName, newName), member));

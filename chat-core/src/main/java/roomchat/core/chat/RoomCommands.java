@@ -9,7 +9,6 @@ import roomchat.core.command.Command;
 import roomchat.core.dispatch.Dispatcher;
 import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
-import roomchat.core.room.ClientAddress;
 import roomchat.core.room.Member;
 import roomchat.core.room.Page;
 import roomchat.core.room.Room;
@@ -150,7 +149,7 @@ final class RoomCommands {
             return Reply.of(Lines.error("room " + locked.room().name() + " is locked (" + verb + " with " + withPassword + ")"));
         }
         if (change instanceof RoomChange.WrongPassword wrong) {
-            log.info("{} {} gave a wrong password for {}", ClientAddress.describe(member.channel()), member, wrong.room());
+            log.info("{} {} gave a wrong password for {}", member.address(), member, wrong.room());
             int toTell = guess.wrong();
             if (toTell > 0) {
                 String notice = Lines.wrongPasswords(toTell, wrong.room(), GuessLedger.WINDOW_MINUTES);

@@ -6,7 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
-import roomchat.core.room.ClientAddress;
+import java.net.InetSocketAddress;
 import roomchat.core.room.Member;
 
 /**
@@ -26,6 +26,7 @@ public final class Connections {
 
     private static final AttributeKey<String> TRANSPORT = AttributeKey.valueOf("roomchat.transport");
     private static final AttributeKey<Member> MEMBER = AttributeKey.valueOf("roomchat.member");
+    private static final AttributeKey<InetAddress> CLIENT_ADDRESS = AttributeKey.valueOf("roomchat.clientAddress");
     private static final AttributeKey<CloseReason> CLOSE_REASON = AttributeKey.valueOf("roomchat.closeReason");
     private static final AttributeKey<Boolean> VIA_TRUSTED_PROXY = AttributeKey.valueOf("roomchat.viaTrustedProxy");
 
@@ -48,12 +49,17 @@ public final class Connections {
      * any, else the peer's. Limits, throttles and logs count by this address.
      */
     public static InetAddress clientAddress(Channel channel) {
-        return ClientAddress.of(channel);
+        InetAddress reported = channel.attr(CLIENT_ADDRESS).get();
+        if (reported != null) {
+            return reported;
+        }
+        return channel.remoteAddress() instanceof InetSocketAddress socket
+                ? socket.getAddress() : InetAddress.getLoopbackAddress();
     }
 
     /** Records the address a trusted proxy reported for {@code channel}'s client. */
     public static void clientAddress(Channel channel, InetAddress address) {
-        ClientAddress.report(channel, address);
+        channel.attr(CLIENT_ADDRESS).set(address);
     }
 
     /** Records that {@code channel} comes from a trusted proxy, which will say whose connection it is. */
@@ -77,7 +83,8 @@ public final class Connections {
      */
     public static String describe(Channel channel) {
         Member member = channel.attr(MEMBER).get();
-        String address = ClientAddress.describe(channel);
+        InetAddress reported = channel.attr(CLIENT_ADDRESS).get();
+        String address = reported == null ? String.valueOf(channel.remoteAddress()) : reported + " via " + channel.remoteAddress();
         return member == null ? address : member + " " + address;
     }
 
