@@ -1,7 +1,6 @@
 package roomchat.server;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -11,14 +10,15 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.CharsetUtil;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import roomchat.core.chat.ChatService;
-import roomchat.core.chat.Lines;
+import roomchat.core.broker.LocalBroker;
+import roomchat.core.event.Notice;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.HistoryBudget;
 import roomchat.core.limit.GuessLedger;
@@ -43,13 +43,14 @@ import roomchat.server.tcp.TcpChatInitializer;
  */
 public final class ChatServer implements AutoCloseable {
 
-    private static final byte[] SHUTTING_DOWN = (Lines.notice("server shutting down") + "\n").getBytes(CharsetUtil.UTF_8);
+    private static final Notice SHUTTING_DOWN = new Notice.Goodbye("server shutting down");
     private static final long SHUTDOWN_QUIET_MS = 0;
     private static final long LOOP_SHUTDOWN_TIMEOUT_MS = 2_000;
 
     private final ServerConfig config;
     private final IoTransport transport = IoTransport.best();
     private final RoomRegistry registry;
+    private final LocalBroker broker = new LocalBroker(Clock.systemDefaultZone());
     private final ExecutorDispatcher dispatcher;
     private final ConnectionTracker tracker;
     private final LongAdder linesIn = new LongAdder();
@@ -78,12 +79,13 @@ public final class ChatServer implements AutoCloseable {
         config.validate();
         this.config = config;
         this.registry = registry;
-        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth);
-        ChatService service = new ChatService(registry, dispatcher, config.announceLimit,
+        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth, broker);
+        registry.deliverMovesTo(dispatcher);
+        ChatService service = new ChatService(registry, broker, config.announceLimit,
                 new GuessLedger(config.roomGuessRate));
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
                 config.nameTimeout, config.httpRequestTimeout);
-        this.sessionHandlers = new SessionHandlers(service, config, linesIn);
+        this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, () -> registry.rooms().size(),
                 registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries);
     }
@@ -199,12 +201,13 @@ public final class ChatServer implements AutoCloseable {
             closeListener(httpListener);
             long timeoutMs = config.shutdownTimeout.toMillis();
             connections().forEach(channel -> Connections.closing(channel, CloseReason.SHUTDOWN));
-            connections().writeAndFlush(Unpooled.wrappedBuffer(SHUTTING_DOWN), ChatServer::speaksChat)
+            connections().writeAndFlush(SHUTTING_DOWN, ChatServer::speaksChat)
                     .awaitUninterruptibly(timeoutMs);
             connections().close().awaitUninterruptibly(timeoutMs);
             shutDown(acceptGroup);
             shutDown(ioGroup);
             dispatcher.close();
+            broker.close();
         } finally {
             closed.countDown();
         }

@@ -46,6 +46,7 @@ public final class PipelineNames {
     /** Outgoing Strings to UTF-8 bytes with a line end. */
     public static final String LINE_ENCODER = "lineEncoder";
     /** Holds decoded lines back while reading is paused (the connection's output is backed up). */
+    public static final String NOTICE_ENCODER = "noticeEncoder";
     public static final String INPUT_GATE = "inputGate";
     /** TCP: outgoing String lines wrapped to the terminal's width. */
     public static final String TERMINAL_WRAP = "terminalWrap";

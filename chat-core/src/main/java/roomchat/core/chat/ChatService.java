@@ -1,89 +1,95 @@
 package roomchat.core.chat;
 
-import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import roomchat.core.broker.Broker;
 import roomchat.core.command.Command;
+import roomchat.core.command.CommandWord;
 import roomchat.core.command.Input;
-import roomchat.core.dispatch.Dispatcher;
+import roomchat.core.event.Happening;
+import roomchat.core.event.LeaveReason;
+import roomchat.core.event.Notice;
+import roomchat.core.event.RoomEvent;
 import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
+import roomchat.core.room.MemberPort;
 import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
-import roomchat.core.room.RoomMessage;
 import roomchat.core.room.RoomRegistry;
 
 /**
  * The rules of the chat: what each input does, who hears about it, and what its sender is told.
- * Choosing a name and plain chat live here; each family of commands has a class of its own.
+ * Choosing a name and plain chat live here; each family of commands has a class of its own, and the
+ * {@link CommandTable} says which runs which command.
  *
- * <p><b>Threads:</b> called on the event loop of the connection whose user typed the line. Changes
- * to rooms go through the {@link RoomRegistry}; everything meant for others goes through the
- * {@link Dispatcher}, so a call here never waits on a fan-out. The answer to the sender comes back
- * as a {@link Reply} for the caller to write on that same event loop.
+ * <p><b>Threads:</b> called on the thread that serves the member who typed the line (its event
+ * loop). Changes to rooms go through the {@link RoomRegistry}; everything that happens in a room is
+ * a {@link RoomEvent} published through the {@link Broker}, so a call here never waits on a
+ * fan-out. The answer to the sender comes back as a {@link Reply} for the caller to send.
  */
 public final class ChatService {
 
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
-    private final RoomRegistry registry;
-    private final Dispatcher dispatcher;
-    private final Moves moves;
-    private final RoomCommands roomCommands;
-    private final PeopleCommands peopleCommands;
-    private final HostCommands hostCommands;
-
     /** The room size up to which joins and leaves are announced, unless told otherwise. */
     public static final int DEFAULT_ANNOUNCE_LIMIT = 100;
 
-    /** A chat over these rooms, delivering through this dispatcher, with the default announce limit. */
-    public ChatService(RoomRegistry registry, Dispatcher dispatcher) {
-        this(registry, dispatcher, DEFAULT_ANNOUNCE_LIMIT);
-    }
+    private final RoomRegistry registry;
+    private final Broker broker;
+    private final Moves moves;
+    private final CommandTable commands;
 
     /**
-     * A chat over these rooms, delivering through this dispatcher. Joins and leaves are announced in
+     * A chat over these rooms, publishing through this broker. Joins and leaves are announced in
      * rooms of at most {@code announceLimit} members: in a bigger room every arrival would otherwise
      * cost a line to everyone, and a full lobby would spend its time telling itself who came.
+     * Password guesses are slowed down by {@code guesses}.
      */
-    public ChatService(RoomRegistry registry, Dispatcher dispatcher, int announceLimit) {
-        this(registry, dispatcher, announceLimit, new GuessLedger());
-    }
-
-    /** As above, slowing down password guesses with {@code guesses}. */
-    public ChatService(RoomRegistry registry, Dispatcher dispatcher, int announceLimit, GuessLedger guesses) {
+    public ChatService(RoomRegistry registry, Broker broker, int announceLimit, GuessLedger guesses) {
         this.registry = registry;
-        this.dispatcher = dispatcher;
-        registry.deliverMovesTo(dispatcher);
-        this.moves = new Moves(dispatcher, announceLimit);
-        this.roomCommands = new RoomCommands(registry, dispatcher, moves, guesses);
-        this.peopleCommands = new PeopleCommands(registry, dispatcher);
-        this.hostCommands = new HostCommands(registry, dispatcher, moves);
+        this.broker = broker;
+        this.moves = new Moves(broker, announceLimit);
+        RoomCommands rooms = new RoomCommands(registry, broker, moves, guesses);
+        PeopleCommands people = new PeopleCommands(registry, broker);
+        HostCommands hosts = new HostCommands(registry, broker, moves);
+        this.commands = new CommandTable()
+                .on(CommandWord.CHANGE_ROOM, Command.ChangeRoom.class, rooms::changeRoom)
+                .on(CommandWord.NEW_ROOM, Command.NewRoom.class, rooms::newRoom)
+                .on(CommandWord.MESSAGE_ROOM, Command.MessageRoom.class, rooms::messageRoom)
+                .on(CommandWord.LIST_ROOMS, Command.ListRooms.class, rooms::listRooms)
+                .on(CommandWord.WHO, Command.Who.class, rooms::who)
+                .on(CommandWord.PRIVATE_MESSAGE, Command.PrivateMessage.class, people::privateMessage)
+                .on(CommandWord.NICK, Command.Nick.class, people::nick)
+                .on(CommandWord.ME, Command.Me.class, people::me)
+                .on(CommandWord.PASSWORD, Command.SetPassword.class, hosts::password)
+                .on(CommandWord.KICK, Command.Kick.class, hosts::kick)
+                .on(CommandWord.HOST, Command.Promote.class, hosts::promote)
+                .on(CommandWord.TOPIC, Command.SetTopic.class, hosts::topic)
+                .on(CommandWord.HELP, Command.Help.class, (member, help) -> Reply.of(new Notice.Help()))
+                .on(CommandWord.EXIT, Command.Exit.class, (member, exit) -> exit(member))
+                .complete();
     }
 
     /** What a new connection is told before anything else. */
     public Reply greeting() {
-        return Reply.of(Lines.notice("welcome to roomchat, " + registry.memberCount() + " online"),
-                Lines.namePrompt());
+        return Reply.of(new Notice.Welcome(registry.memberCount()), namePrompt());
     }
 
     /**
-     * Handles a line typed while the connection has no screen name yet. {@code address} is the
-     * client's, which limits count by (a proxy's report of it, or the peer's).
+     * Handles a line typed while the connection has no screen name yet. The member it becomes is
+     * reached through {@code port}; {@code address} is the client's, which limits count by (a
+     * proxy's report of it, or the peer's).
      */
-    public NameStep beforeName(Input input, Channel channel, InetAddress address) {
+    public NameStep beforeName(Input input, MemberPort port, InetAddress address) {
         if (input instanceof Input.ChatText text) {
-            return chooseName(text.text().strip(), channel, address);
+            return chooseName(text.text().strip(), port, address);
         }
-        if (input instanceof Command.Help) {
-            return new NameStep(HelpText.reply(), Optional.empty());
-        }
-        if (input instanceof Command.Exit) {
-            return new NameStep(Reply.closing(Lines.notice("bye")), Optional.empty());
+        if (input instanceof Command command && CommandWord.of(command).usableBeforeName()) {
+            return new NameStep(commands.run(null, command), Optional.empty());
         }
         String reason = input instanceof Input.Invalid invalid ? invalid.reason() : "choose a screen name first";
         return rejectName(reason);
@@ -92,74 +98,54 @@ public final class ChatService {
     /** Handles a line typed by a member. */
     public Reply handle(Member member, Input input) {
         if (input instanceof Input.ChatText text) {
-            say(member, text.text());
-            return Reply.NONE;
+            return say(member, text.text());
         }
         if (input instanceof Input.Invalid invalid) {
-            return Reply.of(Lines.error(invalid.reason()));
+            return Reply.error(invalid.reason());
         }
-        return execute(member, (Command) input);
+        return commands.run(member, (Command) input);
     }
 
-    /** Takes a member off the server: out of its room, which is told, and its name freed. Idempotent. */
-    public void leave(Member member) {
-        registry.leave(member).ifPresent(departure -> moves.departed(member, departure));
+    /** Takes a member off the server for {@code why}: out of its room, which is told, and its name freed. Idempotent. */
+    public void leave(Member member, LeaveReason why) {
+        registry.leave(member).ifPresent(departure -> moves.departed(member, departure, why));
     }
 
-    private NameStep chooseName(String name, Channel channel, InetAddress address) {
+    private NameStep chooseName(String name, MemberPort port, InetAddress address) {
         if (!NameRules.isScreenName(name)) {
             return rejectName("invalid name: names are " + NameRules.SCREEN_NAME_RULE);
         }
-        NameChange claim = registry.claim(name, channel, address);
+        NameChange claim = registry.claim(name, port, address);
         if (!(claim instanceof NameChange.Claimed claimed)) {
-            return rejectName(Lines.nameRefused(name, claim));
+            return rejectName(NameRefusals.why(name, claim));
         }
         RoomChange.Moved moved = claimed.moved();
         log.info("{} is now {}", address, moved.member());
-        Reply welcome = Reply.of(moves.announce(moved), Lines.notice("type :h for help, :e to leave"));
+        Reply welcome = Reply.of(moves.announce(moved), new Notice.Named(moved.member().name()));
         return new NameStep(welcome, Optional.of(moved.member()));
     }
 
-    private static NameStep rejectName(String reason) {
-        return new NameStep(Reply.of(Lines.error(reason), Lines.namePrompt()), Optional.empty());
+    private static Notice namePrompt() {
+        return new Notice.NamePrompt(NameRules.SCREEN_NAME_RULE);
     }
 
-    private void say(Member member, String text) {
+    private static NameStep rejectName(String reason) {
+        return new NameStep(Reply.of(new Notice.Error(reason), namePrompt()), Optional.empty());
+    }
+
+    private Reply say(Member member, String text) {
         Room room = member.room();
         if (room != null) {
-            dispatcher.publish(room, RoomMessage.said(Lines.chat(room, member, text), member));
+            Said.publish(broker, room, member, new Happening.Said(text));
         }
+        return Reply.NONE;
     }
 
-    private Reply execute(Member member, Command command) {
-        if (command instanceof Command.ChangeRoom c) {
-            return roomCommands.changeRoom(member, c);
-        } else if (command instanceof Command.NewRoom c) {
-            return roomCommands.newRoom(member, c);
-        } else if (command instanceof Command.MessageRoom c) {
-            return roomCommands.messageRoom(member, c);
-        } else if (command instanceof Command.ListRooms c) {
-            return roomCommands.listRooms(c);
-        } else if (command instanceof Command.Who c) {
-            return roomCommands.who(member, c);
-        } else if (command instanceof Command.PrivateMessage c) {
-            return peopleCommands.privateMessage(member, c);
-        } else if (command instanceof Command.Nick c) {
-            return peopleCommands.nick(member, c);
-        } else if (command instanceof Command.Me c) {
-            return peopleCommands.me(member, c);
-        } else if (command instanceof Command.SetPassword c) {
-            return hostCommands.password(member, c);
-        } else if (command instanceof Command.SetTopic c) {
-            return hostCommands.topic(member, c);
-        } else if (command instanceof Command.Kick c) {
-            return hostCommands.kick(member, c);
-        } else if (command instanceof Command.Promote c) {
-            return hostCommands.promote(member, c);
-        } else if (command instanceof Command.Help) {
-            return HelpText.reply();
+    private Reply exit(Member member) {
+        if (member == null) {
+            return Reply.closing("bye");
         }
-        leave(member);
-        return Reply.closing(Lines.notice("bye " + member.name()));
+        leave(member, LeaveReason.QUIT);
+        return Reply.closing("bye " + member.name());
     }
 }

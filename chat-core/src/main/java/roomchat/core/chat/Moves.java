@@ -4,72 +4,87 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import roomchat.core.dispatch.Dispatcher;
+import roomchat.core.broker.Broker;
+import roomchat.core.event.Happening;
+import roomchat.core.event.LeaveReason;
+import roomchat.core.event.Notice;
+import roomchat.core.event.RoomEvent;
 import roomchat.core.room.Departure;
 import roomchat.core.room.Member;
 import roomchat.core.room.RoomChange;
-import roomchat.core.room.RoomMessage;
 
 /**
  * Makes a member's move between rooms known: to the room it left (and who is host there now), to the
- * room it entered, and to the member, as the lines of its answer. (The dispatcher already knows:
- * the registry told it, as the {@link roomchat.core.room.Membership}, when it made the move.)
+ * room it entered, and to the member, as the notices of its answer. (The delivery side already
+ * knows: the registry told it, as the {@link roomchat.core.room.Membership}, when it made the move.)
  */
 final class Moves {
 
     private static final Logger log = LoggerFactory.getLogger(Moves.class);
 
-    private final Dispatcher dispatcher;
+    private final Broker broker;
     private final int announceLimit;
 
     /** Joins and leaves are announced in rooms of at most {@code announceLimit} members. */
-    Moves(Dispatcher dispatcher, int announceLimit) {
-        this.dispatcher = dispatcher;
+    Moves(Broker broker, int announceLimit) {
+        this.broker = broker;
         this.announceLimit = announceLimit;
     }
 
-    /** Announces a move; returns what the member who moved is told. */
-    List<String> announce(RoomChange.Moved moved) {
-        return announce(moved, moved.left() == null ? null : Lines.left(moved.member(), moved.left().room()));
+    /** Announces a move the member made; returns what it is told. */
+    List<Notice> announce(RoomChange.Moved moved) {
+        Member member = moved.member();
+        if (moved.left() != null) {
+            departed(member, moved.left(), new Happening.Left(LeaveReason.MOVED));
+        }
+        arrived(moved);
+        List<Notice> notices = new ArrayList<>(1);
+        notices.add(moved.entered());
+        return notices;
     }
 
-    /** Announces a move that {@code host} forced by a kick; returns what the kicked member is told. */
-    List<String> announceKick(RoomChange.Moved moved, Member host) {
-        return announce(moved, Lines.kicked(moved.member(), moved.left().room(), host));
+    /** Announces a move that {@code host} forced by a kick (the kicked member was told on its way in). */
+    void announceKick(RoomChange.Moved moved, Member host) {
+        Departure left = moved.left();
+        log.info("{} {} was kicked from {} by {}", moved.member().address(), moved.member(), left.room(), host);
+        publish(left, RoomEvent.draft(left.room().name(), host, new Happening.Kicked(moved.member().name())));
+        announceNewHost(left);
+        arrived(moved);
     }
 
-    private List<String> announce(RoomChange.Moved moved, String leaveLine) {
+    /** Announces that a member left the server for {@code why}, and who is the room's host now if that changed. */
+    void departed(Member member, Departure departure, LeaveReason why) {
+        departed(member, departure, new Happening.Left(why));
+    }
+
+    private void arrived(RoomChange.Moved moved) {
         Member member = moved.member();
         log.info("{} {} joined {}", member.address(), member, moved.to());
-        if (moved.left() != null) {
-            departed(member, moved.left(), leaveLine);
+        if (moved.created()) {
+            broker.publish(moved.to(), RoomEvent.draft(moved.to().name(), member, new Happening.Created()));
         }
         if (moved.company().size() < announceLimit) {
-            dispatcher.publish(moved.to(), RoomMessage.toOthers(Lines.joined(member, moved.to()), member));
+            broker.publish(moved.to(), RoomEvent.draft(moved.to().name(), member, new Happening.Joined()));
         }
-        List<String> lines = new ArrayList<>(3);
-        if (moved.created()) {
-            lines.add(Lines.notice("created " + moved.to().name()));
-        }
-        lines.add(Lines.youAreIn(moved.to(), moved.company()));
-        if (moved.topic() != null) {
-            lines.add(Lines.topic(moved.topic()));
-        }
-        return lines;
     }
 
-    /** Announces that a member left a room, and who is its new host if that changed. */
-    void departed(Member member, Departure departure) {
-        departed(member, departure, Lines.left(member, departure.room()));
+    private void departed(Member member, Departure departure, Happening.Left left) {
+        log.info("{} {} left {} ({})", member.address(), member, departure.room(), left.why());
+        publish(departure, new RoomEvent(departure.room().name(), 0, null, member.name(), member, left));
+        announceNewHost(departure);
     }
 
-    private void departed(Member member, Departure departure, String leaveLine) {
-        log.info("{} {} left {}", member.address(), member, departure.room());
-        if (departure.remaining() < announceLimit) {
-            dispatcher.publish(departure.room(), RoomMessage.toAll(leaveLine));
+    /** Publishes a notice about a departure to the room it left, if anyone is left there to hear it. */
+    private void publish(Departure departure, RoomEvent draft) {
+        if (departure.remaining() > 0 && departure.remaining() < announceLimit) {
+            broker.publish(departure.room(), draft);
         }
+    }
+
+    private void announceNewHost(Departure departure) {
         if (departure.newHost() != null) {
-            dispatcher.publish(departure.room(), RoomMessage.toAll(Lines.newHost(departure.newHost(), departure.room())));
+            broker.publish(departure.room(), RoomEvent.byServer(departure.room().name(),
+                    new Happening.HostGranted(departure.newHost().name())));
         }
     }
 }

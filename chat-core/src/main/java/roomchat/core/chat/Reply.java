@@ -2,34 +2,45 @@ package roomchat.core.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import roomchat.core.event.Notice;
 
 /**
- * What the server answers the user who typed a line: zero or more lines, and whether to close the
- * connection once they are sent.
+ * What the server answers the one who typed a line: zero or more notices, and whether to close the
+ * connection once they are sent. The door renders them in its own format.
  */
-public record Reply(List<String> lines, boolean close) {
+public record Reply(List<Notice> notices, boolean close) {
 
     public Reply {
-        lines = List.copyOf(lines);
+        notices = List.copyOf(notices);
     }
 
     /** No answer at all. */
     public static final Reply NONE = new Reply(List.of(), false);
 
-    /** Lines to send, keeping the connection open. */
-    public static Reply of(String... lines) {
-        return new Reply(List.of(lines), false);
+    /** Notices to send, keeping the connection open. */
+    public static Reply of(Notice... notices) {
+        return new Reply(List.of(notices), false);
     }
 
-    /** These lines, then more, keeping the connection open. */
-    public static Reply of(List<String> first, String... more) {
-        List<String> lines = new ArrayList<>(first);
-        lines.addAll(List.of(more));
-        return new Reply(lines, false);
+    /** These notices, then more, keeping the connection open. */
+    public static Reply of(List<Notice> first, Notice... more) {
+        List<Notice> notices = new ArrayList<>(first);
+        notices.addAll(List.of(more));
+        return new Reply(notices, false);
     }
 
-    /** Lines to send, then close the connection. */
-    public static Reply closing(String... lines) {
-        return new Reply(List.of(lines), true);
+    /** One error, keeping the connection open. */
+    public static Reply error(String text) {
+        return of(new Notice.Error(text));
+    }
+
+    /** One notice in words only. */
+    public static Reply info(String text) {
+        return of(new Notice.Info(text));
+    }
+
+    /** A goodbye, then close the connection. */
+    public static Reply closing(String why) {
+        return new Reply(List.of(new Notice.Goodbye(why)), true);
     }
 }

@@ -1,12 +1,12 @@
 package roomchat.core.chat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.command.Command;
-import roomchat.core.dispatch.Dispatcher;
+import roomchat.core.broker.Broker;
+import roomchat.core.event.Happening;
+import roomchat.core.event.Notice;
 import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
@@ -15,7 +15,6 @@ import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
 import roomchat.core.room.RoomInfo;
 import roomchat.core.room.RoomList;
-import roomchat.core.room.RoomMessage;
 import roomchat.core.room.RoomRegistry;
 
 /**
@@ -33,13 +32,13 @@ final class RoomCommands {
     static final int NAMES_PER_PAGE = 100;
 
     private final RoomRegistry registry;
-    private final Dispatcher dispatcher;
+    private final Broker broker;
     private final Moves moves;
     private final GuessLedger guesses;
 
-    RoomCommands(RoomRegistry registry, Dispatcher dispatcher, Moves moves, GuessLedger guesses) {
+    RoomCommands(RoomRegistry registry, Broker broker, Moves moves, GuessLedger guesses) {
         this.registry = registry;
-        this.dispatcher = dispatcher;
+        this.broker = broker;
         this.moves = moves;
         this.guesses = guesses;
     }
@@ -78,7 +77,7 @@ final class RoomCommands {
             return new Reply(moves.announce(moved), false);
         }
         String existing = ((RoomChange.RoomExists) change).room().name();
-        return Reply.of(Lines.error("room " + existing + " already exists (join it with :cr " + existing + ")"));
+        return Reply.error("room " + existing + " already exists (join it with :cr " + existing + ")");
     }
 
     Reply messageRoom(Member member, Command.MessageRoom command) {
@@ -103,33 +102,20 @@ final class RoomCommands {
                 target = open.room();
             }
         }
-        dispatcher.publish(target, RoomMessage.said(Lines.relayed(target, member, own, command.text()), member));
-        return Reply.of(Lines.notice("sent to " + target.name()));
+        Said.publish(broker, target, member, new Happening.Relayed(own.name(), command.text()));
+        return Reply.of(new Notice.Sent(target.name()));
     }
 
-    Reply listRooms(Command.ListRooms command) {
+    Reply listRooms(Member member, Command.ListRooms command) {
         Page page = new Page(command.page(), ROOMS_PER_PAGE);
         RoomList list = registry.listRooms(page);
-        if (list.rooms().isEmpty()) {
-            return Reply.of(Lines.noSuchPage(page, list.total()));
-        }
-        List<String> lines = new ArrayList<>(list.rooms().size() + 2);
-        lines.add(Lines.notice("rooms (" + list.total() + "):"));
-        list.rooms().forEach(room -> lines.add(Lines.roomEntry(room)));
-        Lines.pageFooter(page, list.total(), ":rooms").ifPresent(lines::add);
-        return new Reply(lines, false);
+        return Reply.of(new Notice.RoomsPage(list.rooms(), list.total(), page));
     }
 
     Reply who(Member member, Command.Who command) {
         Page page = new Page(command.page(), NAMES_PER_PAGE);
         RoomInfo room = registry.describe(member, page);
-        if (room.members().isEmpty()) {
-            return Reply.of(Lines.noSuchPage(page, room.memberCount()));
-        }
-        List<String> lines = new ArrayList<>(2);
-        lines.add(Lines.who(room));
-        Lines.pageFooter(page, room.memberCount(), ":who").ifPresent(lines::add);
-        return new Reply(lines, false);
+        return Reply.of(new Notice.MembersPage(room, page));
     }
 
     /** The member's room if it is called {@code roomName}: no password is needed there. */
@@ -146,30 +132,30 @@ final class RoomCommands {
     /** The answer to an entry that was refused: no such room, locked, or a wrong password (which counts). */
     private Reply refused(Member member, RoomChange change, GuessLedger.Guess guess, String withPassword, String verb) {
         if (change instanceof RoomChange.Locked locked) {
-            return Reply.of(Lines.error("room " + locked.room().name() + " is locked (" + verb + " with " + withPassword + ")"));
+            return Reply.error("room " + locked.room().name() + " is locked (" + verb + " with " + withPassword + ")");
         }
         if (change instanceof RoomChange.WrongPassword wrong) {
             log.info("{} {} gave a wrong password for {}", member.address(), member, wrong.room());
             int toTell = guess.wrong();
             if (toTell > 0) {
-                String notice = Lines.wrongPasswords(toTell, wrong.room(), GuessLedger.WINDOW_MINUTES);
-                registry.hostsOf(wrong.room()).forEach(host -> dispatcher.sendTo(host, notice));
+                Notice notice = new Notice.WrongPasswords(toTell, wrong.room().name(), GuessLedger.WINDOW_MINUTES);
+                registry.hostsOf(wrong.room()).forEach(host -> host.port().deliver(notice));
             }
-            return Reply.of(Lines.error("wrong password for " + wrong.room().name()));
+            return Reply.error("wrong password for " + wrong.room().name());
         }
         String name = change instanceof RoomChange.NoSuchRoom none ? none.name() : "that";
-        return Reply.of(Lines.error("no room named " + name + " (create it with :n " + name + ")"));
+        return Reply.error("no room named " + name + " (create it with :n " + name + ")");
     }
 
     private static Reply alreadyIn(Room room) {
-        return Reply.of(Lines.notice("you are already in " + room.name()));
+        return Reply.of(new Notice.AlreadyIn(room.name()));
     }
 
     private static Reply tooManyGuesses(GuessLedger.Guess guess) {
-        return Reply.of(Lines.error("too many wrong passwords; try again in " + guess.secondsToWait() + "s"));
+        return Reply.error("too many wrong passwords; try again in " + guess.secondsToWait() + "s");
     }
 
     private static Reply invalidRoomName() {
-        return Reply.of(Lines.error("invalid room name: room names are " + NameRules.ROOM_NAME_RULE));
+        return Reply.error("invalid room name: room names are " + NameRules.ROOM_NAME_RULE);
     }
 }

@@ -5,45 +5,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * The one table of command words: for each command its words (the first is the one shown in help),
- * how many arguments it takes, and how they become a {@link Command}. The order here is the order
- * of {@code :h}.
+ * The table of command words: for each command its words (the first is the one shown in help),
+ * how many arguments it takes, how they become a {@link Command}, whether it may be given before a
+ * name, and its help line. The order here is the order of {@code :h}. Each command's handler is
+ * bound to its word by the chat's {@code CommandTable}, which refuses to start without one.
  *
  * <p>When {@code textArgument} is set, the last argument is free text: it takes the rest of the
  * line, spaces included. Every other argument is a single word.
  */
 public enum CommandWord {
-    CHANGE_ROOM("<room> [password]", 1, 2, false, "move to an existing room (a locked one needs its password)",
+    CHANGE_ROOM(Command.ChangeRoom.class, "<room> [password]", 1, 2, false, "move to an existing room (a locked one needs its password)",
             args -> new Command.ChangeRoom(args.get(0), optional(args, 1)), "cr", "change-room", "changeroom", "change_room"),
-    NEW_ROOM("<room>", 1, 1, false, "create a room and move into it; you are its host",
+    NEW_ROOM(Command.NewRoom.class, "<room>", 1, 1, false, "create a room and move into it; you are its host",
             args -> new Command.NewRoom(args.get(0)), "n", "new", "nr"),
-    MESSAGE_ROOM("<room>[:password] <text>", 2, 2, true, "send a line to another room without leaving yours",
+    MESSAGE_ROOM(Command.MessageRoom.class, "<room>[:password] <text>", 2, 2, true, "send a line to another room without leaving yours",
             CommandWord::messageRoom, "erm", "era"),
-    LIST_ROOMS("[page]", 0, 1, false, "list the rooms, a page at a time",
+    LIST_ROOMS(Command.ListRooms.class, "[page]", 0, 1, false, "list the rooms, a page at a time",
             args -> page(args, Command.ListRooms::new), "rooms", "l", "list"),
-    WHO("[page]", 0, 1, false, "list who is in your room, a page at a time",
+    WHO(Command.Who.class, "[page]", 0, 1, false, "list who is in your room, a page at a time",
             args -> page(args, Command.Who::new), "who"),
-    PRIVATE_MESSAGE("<name> <text>", 2, 2, true, "send a private line to one user",
+    PRIVATE_MESSAGE(Command.PrivateMessage.class, "<name> <text>", 2, 2, true, "send a private line to one user",
             args -> new Command.PrivateMessage(args.get(0), args.get(1)), "msg", "m", "dm"),
-    NICK("<name>", 1, 1, false, "change your screen name",
+    NICK(Command.Nick.class, "<name>", 1, 1, false, "change your screen name",
             args -> new Command.Nick(args.get(0)), "nick"),
-    ME("<action>", 1, 1, true, "tell your room what you are doing",
+    ME(Command.Me.class, "<action>", 1, 1, true, "tell your room what you are doing",
             args -> new Command.Me(args.get(0)), "me"),
-    PASSWORD("[password]", 0, 1, false, "host: lock your room with a password, or unlock it",
+    PASSWORD(Command.SetPassword.class, "[password]", 0, 1, false, "host: lock your room with a password, or unlock it",
             args -> new Command.SetPassword(optional(args, 0)), "passwd"),
-    KICK("<name>", 1, 1, false, "host: send a member of your room to the default room",
+    KICK(Command.Kick.class, "<name>", 1, 1, false, "host: send a member of your room to the default room",
             args -> new Command.Kick(args.get(0)), "kick"),
-    HOST("<name>", 1, 1, false, "host: make a member of your room a host too",
+    HOST(Command.Promote.class, "<name>", 1, 1, false, "host: make a member of your room a host too",
             args -> new Command.Promote(args.get(0)), "host"),
-    TOPIC("[text]", 0, 1, true, "host: set your room's topic, or clear it",
+    TOPIC(Command.SetTopic.class, "[text]", 0, 1, true, "host: set your room's topic, or clear it",
             args -> new Command.SetTopic(optional(args, 0)), "topic"),
-    HELP("", 0, 0, false, "list the commands",
+    HELP(Command.Help.class, "", 0, 0, false, "list the commands",
             args -> new Command.Help(), "h", "help"),
-    EXIT("", 0, 0, false, "leave the server",
+    EXIT(Command.Exit.class, "", 0, 0, false, "leave the server",
             args -> new Command.Exit(), "e", "exit");
 
     /** Separates a room from its password in {@code :erm room:password text}. */
@@ -53,15 +55,20 @@ public enum CommandWord {
     private static final int MAX_PAGE_DIGITS = 6;
 
     private static final Map<String, CommandWord> BY_WORD = new HashMap<>();
+    private static final Map<Class<?>, CommandWord> BY_TYPE = new HashMap<>();
+    /** The commands a connection may give before it has a screen name. */
+    private static final Set<CommandWord> BEFORE_NAME = Set.of(HELP, EXIT);
 
     static {
         for (CommandWord command : values()) {
             for (String word : command.words) {
                 BY_WORD.put(word, command);
             }
+            BY_TYPE.put(command.type, command);
         }
     }
 
+    private final Class<? extends Command> type;
     private final String argumentSyntax;
     private final int minArguments;
     private final int maxArguments;
@@ -71,8 +78,9 @@ public enum CommandWord {
     private final Function<List<String>, Input> factory;
     private final List<String> words;
 
-    CommandWord(String argumentSyntax, int minArguments, int maxArguments, boolean textArgument, String description,
+    CommandWord(Class<? extends Command> type, String argumentSyntax, int minArguments, int maxArguments, boolean textArgument, String description,
                 Function<List<String>, Input> factory, String... words) {
+        this.type = type;
         this.argumentSyntax = argumentSyntax;
         this.minArguments = minArguments;
         this.maxArguments = maxArguments;
@@ -85,6 +93,21 @@ public enum CommandWord {
     /** The command a word names, ignoring case; empty for an unknown word. */
     public static Optional<CommandWord> lookup(String word) {
         return Optional.ofNullable(BY_WORD.get(word.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The command {@code command} is an instance of. */
+    public static CommandWord of(Command command) {
+        return BY_TYPE.get(command.getClass());
+    }
+
+    /** The record this command's lines become. */
+    public Class<? extends Command> type() {
+        return type;
+    }
+
+    /** Whether a connection may give this command before it has a screen name. */
+    public boolean usableBeforeName() {
+        return BEFORE_NAME.contains(this);
     }
 
     /** The fewest arguments the command takes. */

@@ -1,17 +1,19 @@
 package roomchat.core.dispatch;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,78 +21,96 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import roomchat.core.broker.Broker;
+import roomchat.core.event.Notice;
+import roomchat.core.event.RoomEvent;
 import roomchat.core.room.Delivery;
 import roomchat.core.room.DeliveryQueue;
 import roomchat.core.room.Member;
+import roomchat.core.room.Membership;
 import roomchat.core.room.Room;
-import roomchat.core.room.RoomHistory;
-import roomchat.core.room.RoomMessage;
-import roomchat.core.text.TerminalWrap;
 
 /**
- * A {@link Dispatcher} backed by a fixed pool of threads.
+ * The job-queue dispatcher: delivers each room's ordered events to the room's members on this
+ * server, through per-room {@link ChannelGroup}s, off the callers' threads. It is the
+ * {@link Broker.Subscriber} of the server's broker and the registry's {@link Membership}: events,
+ * arrivals and departures of one room run in the order they were handed over, so a member receives
+ * exactly the room's events ordered between its arrival and its departure, and its history replay
+ * (up to the last event delivered before its arrival) meets live events with nothing missed and
+ * nothing twice.
  *
  * <p><b>Threads:</b> each room's {@link DeliveryQueue} is drained by at most one pool thread at a
- * time, which keeps the room's order and confines the room's channel group and history to that
- * drain; different rooms drain in parallel. A drain runs at most {@link #MAX_BATCH} deliveries
- * before it yields the thread, so one busy room can't starve the others. A run of lines (what the
- * queue held, up to the next arrival or departure) is encoded once, back to back into one buffer
- * ({@link EncodedRun}); the drain then hands each event loop that owns some of the room's channels
- * one {@link LoopBatch} for it, which that loop writes to its channels as slices of that buffer and
- * flushes once per channel. No thread here touches a socket or waits for one, and a recipient costs
- * no task of its own and one write per run, not per line.
+ * time, which keeps the room's order and confines the room's {@link Outlet} (its channel group and
+ * the last event delivered) to that drain; different rooms drain in parallel. A drain runs at most
+ * {@link #MAX_BATCH} jobs before it yields the thread, so one busy room can't starve the others. A
+ * run of events (what the queue held, up to the next arrival or departure) is encoded once per
+ * format its recipients speak ({@link EncodedRun}); the drain then hands each event loop that owns
+ * some of the room's channels one {@link LoopBatch}, which that loop writes to its channels as
+ * slices and flushes once per channel. No thread here touches a socket or waits for one.
  *
- * <p><b>Slow consumers:</b> a channel that is not writable (its pending output is over the
- * channel's high water mark) gets no more lines until it drains (a run is taken or dropped whole, so
- * a channel may go over the mark by one run): they are dropped and counted, so
- * one user who stops reading costs the server a bounded amount of memory and costs the others
- * nothing.
+ * <p><b>Slow consumers:</b> a channel that is not writable (its pending output is over its high
+ * water mark) gets no more events until it drains (a run is taken or dropped whole, so a channel
+ * may go over the mark by one run): they are dropped and counted, so one user who stops reading
+ * costs the server a bounded amount of memory and costs the others nothing.
  */
-public final class ExecutorDispatcher implements Dispatcher {
+public final class ExecutorDispatcher implements Broker.Subscriber, Membership, AutoCloseable {
 
-    /** The most deliveries one drain of a room runs before it lets other rooms have the thread. */
+    /** The most jobs one drain of a room runs before it lets other rooms have the thread. */
     public static final int MAX_BATCH = 64;
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorDispatcher.class);
-    private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** What one room's drain delivers to: confined to that drain. */
+    private static final class Outlet {
+        final ChannelGroup channels;
+        /** The number of the last event delivered (or dropped); history up to it is a newcomer's replay. */
+        long lastSeq;
+
+        Outlet(Room room) {
+            this.channels = new DefaultChannelGroup(room.name(), GlobalEventExecutor.INSTANCE);
+        }
+    }
 
     private final ExecutorService executor;
     private final ByteBufAllocator allocator;
-    private final Clock clock;
+    private final Broker broker;
     /** Lines wider than this many columns are wrapped for terminals; 0: never. */
     private final int wrapWidth;
+    private final Map<Room, Outlet> outlets = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
 
-    /** A dispatcher with {@code threads} delivery threads, Netty's default allocator and the system clock. */
-    public ExecutorDispatcher(int threads) {
-        this(threads, 0);
-    }
-
-    /** As above, wrapping lines wider than {@code wrapWidth} columns for terminals ({@link Terminals}); 0: never. */
-    public ExecutorDispatcher(int threads, int wrapWidth) {
-        this(threads, ByteBufAllocator.DEFAULT, Clock.systemDefaultZone(), wrapWidth);
-    }
-
     /**
-     * A dispatcher encoding into buffers from {@code allocator}, stamping history with {@code clock}'s
-     * time, wrapping lines wider than {@code wrapWidth} columns for terminals (0: never).
+     * A dispatcher of {@code threads} threads for {@code broker}'s rooms, encoding into buffers from
+     * {@code allocator}, wrapping lines wider than {@code wrapWidth} columns for terminals (0: never).
+     * It subscribes itself to the broker.
      */
-    public ExecutorDispatcher(int threads, ByteBufAllocator allocator, Clock clock, int wrapWidth) {
+    public ExecutorDispatcher(int threads, ByteBufAllocator allocator, int wrapWidth, Broker broker) {
         this.executor = Executors.newFixedThreadPool(threads, new DefaultThreadFactory("dispatcher", true));
         this.allocator = allocator;
-        this.clock = clock;
         this.wrapWidth = wrapWidth;
+        this.broker = broker;
+        broker.start(this);
+    }
+
+    /** As above, with Netty's default allocator. */
+    public ExecutorDispatcher(int threads, int wrapWidth, Broker broker) {
+        this(threads, ByteBufAllocator.DEFAULT, wrapWidth, broker);
+    }
+
+    /** The port of a member who speaks through {@code channel}. */
+    public ChannelPort portOf(Channel channel) {
+        return new ChannelPort(channel, this::takesMore);
     }
 
     @Override
-    public void publish(Room room, RoomMessage message) {
-        enqueue(room, message);
+    public void onEvent(Room room, RoomEvent event) {
+        enqueue(room, new Delivery.Event(event));
     }
 
     @Override
-    public void admit(Room room, Member member) {
-        enqueue(room, new Delivery.Admit(member));
+    public void admit(Room room, Member member, List<Notice> first) {
+        enqueue(room, new Delivery.Admit(member, first));
     }
 
     @Override
@@ -98,15 +118,7 @@ public final class ExecutorDispatcher implements Dispatcher {
         enqueue(room, new Delivery.Remove(member));
     }
 
-    @Override
-    public void sendTo(Member member, String line) {
-        Channel channel = member.channel();
-        if (takesMore(channel)) {
-            channel.writeAndFlush(encode(line, channel));
-        }
-    }
-
-    /** Lines handed to channels so far: room lines once per recipient, and direct lines. */
+    /** Lines handed to channels so far: room events once per recipient, and notices. */
     public long deliveries() {
         return delivered.sum();
     }
@@ -142,7 +154,8 @@ public final class ExecutorDispatcher implements Dispatcher {
 
     private void drain(Room room) {
         DeliveryQueue queue = room.deliveries();
-        List<RoomMessage> segment = new ArrayList<>();
+        Outlet outlet = outletOf(room);
+        List<RoomEvent> run = new ArrayList<>();
         boolean finished = false;
         int ran = 0;
         try {
@@ -150,7 +163,7 @@ public final class ExecutorDispatcher implements Dispatcher {
                 Delivery delivery = queue.poll();
                 if (delivery == null) {
                     // Out before the drain is given up: a next drain may start at once, elsewhere.
-                    fanOut(room, segment);
+                    fanOut(room, outlet, run);
                     if (queue.stopDraining()) {
                         finished = true;
                         break;
@@ -158,49 +171,61 @@ public final class ExecutorDispatcher implements Dispatcher {
                     continue;
                 }
                 ran++;
-                if (delivery instanceof RoomMessage message) {
-                    segment.add(message);
-                    if (message.kept() && !room.isClosed()) {
-                        room.history().add(clock.instant(), message.line());
-                    }
+                if (delivery instanceof Delivery.Event event) {
+                    run.add(event.event());
+                    outlet.lastSeq = event.event().seq();
                 } else {
-                    // Lines before an arrival or departure go out to the members as they were.
-                    fanOut(room, segment);
-                    changeMembership(room, delivery);
+                    // Events before an arrival or departure go out to the members as they were.
+                    fanOut(room, outlet, run);
+                    changeMembership(room, outlet, delivery);
                 }
             }
         } finally {
             // Still owning the drain (batch used up, or an Error escaped): hand it on, or the room goes silent.
             if (!finished) {
-                fanOut(room, segment);
+                fanOut(room, outlet, run);
                 schedule(room);
             }
         }
     }
 
+    /** The room's outlet; a room already closed gets a passing one, kept nowhere, so it can't leak. */
+    private Outlet outletOf(Room room) {
+        Outlet outlet = outlets.get(room);
+        if (outlet == null) {
+            outlet = new Outlet(room);
+            if (!room.isClosed()) {
+                outlets.put(room, outlet);
+            }
+        }
+        return outlet;
+    }
+
     /**
-     * Hands a run of lines to the event loops of the room's channels, one task per loop, and empties
-     * {@code messages}, whatever happens, so that no line can go out twice.
+     * Hands a run of events to the event loops of the room's channels, one task per loop, and empties
+     * {@code events}, whatever happens, so that no event can go out twice.
      */
-    private void fanOut(Room room, List<RoomMessage> messages) {
-        if (messages.isEmpty() || room.channels().isEmpty()) {
-            messages.clear();
+    private void fanOut(Room room, Outlet outlet, List<RoomEvent> events) {
+        if (events.isEmpty() || outlet.channels.isEmpty()) {
+            events.clear();
             return;
         }
         EncodedRun run = null;
         try {
-            run = EncodedRun.encode(messages, allocator, wrapWidth);
             Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
-            for (Channel channel : room.channels()) {
+            Set<Format> formats = EnumSet.noneOf(Format.class);
+            for (Channel channel : outlet.channels) {
                 byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(channel);
+                formats.add(Format.of(channel));
             }
+            run = EncodedRun.encode(events, formats, allocator, wrapWidth);
             for (Map.Entry<EventLoop, List<Channel>> loop : byLoop.entrySet()) {
                 handOver(loop.getKey(), new LoopBatch(loop.getValue(), run.retain(), this::takesMore), run);
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("delivery to {} failed and was dropped", room, e);
         } finally {
-            messages.clear();
+            events.clear();
             if (run != null) {
                 run.release();
             }
@@ -216,47 +241,49 @@ public final class ExecutorDispatcher implements Dispatcher {
         }
     }
 
-    private void changeMembership(Room room, Delivery delivery) {
+    private void changeMembership(Room room, Outlet outlet, Delivery delivery) {
         try {
             if (delivery instanceof Delivery.Admit admit) {
-                replayHistory(room, admit.member().channel());
-                room.channels().add(admit.member().channel());
+                admit(room, outlet, admit);
             } else {
-                room.channels().remove(((Delivery.Remove) delivery).member().channel());
-                if (room.isClosed()) {
-                    // Its last member left and nobody can enter it again: its history's memory goes back.
-                    room.history().clear();
-                }
+                remove(room, outlet, ((Delivery.Remove) delivery).member());
             }
         } catch (RuntimeException e) {
             log.error("membership change in {} failed", room, e);
         }
     }
 
-    private void replayHistory(Room room, Channel newcomer) {
-        List<RoomHistory.Entry> entries = room.history().entries();
-        if (entries.isEmpty() || !takesMore(newcomer, entries.size() + 1)) {
+    /** What it must hear first, the history up to the last event delivered, then the live events. */
+    private void admit(Room room, Outlet outlet, Delivery.Admit admit) {
+        Channel channel = ChannelPort.channelOf(admit.member().port());
+        if (channel == null) {
+            log.warn("{} can't be delivered to: not reached through a channel", admit.member());
             return;
         }
-        for (RoomHistory.Entry entry : entries) {
-            newcomer.write(encode(HISTORY_TIME.format(entry.at().atZone(clock.getZone())) + " " + entry.line(), newcomer));
+        admit.first().forEach(notice -> admit.member().port().deliver(notice));
+        List<RoomEvent> history = broker.history(room, outlet.lastSeq);
+        if (!history.isEmpty() && takesMore(channel, history.size() + 1)) {
+            channel.writeAndFlush(new Notice.History(room.name(), history), channel.voidPromise());
         }
-        newcomer.writeAndFlush(encode(RoomHistory.LIVE_CHAT_STARTS, newcomer));
+        if (outlet.channels.isEmpty()) {
+            broker.subscribe(room);
+        }
+        outlet.channels.add(channel);
     }
 
-    /** {@code line} with its line end, as {@code recipient} should see it (wrapped, on a terminal). */
-    private ByteBuf encode(String line, Channel recipient) {
-        return encode(wrapWidth > 0 && Terminals.isTerminal(recipient) ? TerminalWrap.wrap(line, wrapWidth) : line);
-    }
-
-    private ByteBuf encode(String line) {
-        ByteBuf encoded = allocator.buffer(ByteBufUtil.utf8MaxBytes(line) + 1);
-        ByteBufUtil.writeUtf8(encoded, line);
-        return encoded.writeByte(EncodedRun.LINE_END);
-    }
-
-    private boolean takesMore(Channel channel) {
-        return takesMore(channel, 1);
+    private void remove(Room room, Outlet outlet, Member member) {
+        Channel channel = ChannelPort.channelOf(member.port());
+        if (channel != null) {
+            outlet.channels.remove(channel);
+        }
+        if (outlet.channels.isEmpty()) {
+            broker.unsubscribe(room);
+        }
+        if (room.isClosed()) {
+            // Its last member left and nobody can enter it again: its history's memory goes back.
+            broker.removeHistory(room);
+            outlets.remove(room);
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package roomchat.core.room;
 
+import roomchat.core.event.Happening;
+import roomchat.core.event.RoomEvent;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HistoryBudget {
 
-    /** What one kept line costs beyond its characters: the entry, its time and the string's header. */
-    static final int ENTRY_OVERHEAD_BYTES = 96;
+    /** What one kept event costs beyond its characters: the event, its time, its body and the strings' headers. */
+    static final int ENTRY_OVERHEAD_BYTES = 160;
 
     private final long maxBytes;
     private final AtomicLong used = new AtomicLong();
@@ -26,9 +29,21 @@ public final class HistoryBudget {
         return new HistoryBudget(Long.MAX_VALUE);
     }
 
-    /** What keeping {@code line} costs. */
-    static long cost(String line) {
-        return 2L * line.length() + ENTRY_OVERHEAD_BYTES;
+    /** What keeping {@code event} costs. */
+    static long cost(RoomEvent event) {
+        return 2L * (event.room().length() + (event.actor() == null ? 0 : event.actor().length()) + textLength(event.what()))
+                + ENTRY_OVERHEAD_BYTES;
+    }
+
+    private static int textLength(Happening what) {
+        if (what instanceof Happening.Said said) {
+            return said.text().length();
+        } else if (what instanceof Happening.Acted acted) {
+            return acted.action().length();
+        } else if (what instanceof Happening.Relayed relayed) {
+            return relayed.fromRoom().length() + relayed.text().length();
+        }
+        return 0;
     }
 
     /** Takes {@code bytes} from the budget if they fit; says whether they did. */

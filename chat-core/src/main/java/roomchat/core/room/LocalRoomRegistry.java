@@ -1,8 +1,5 @@
 package roomchat.core.room;
 
-import io.netty.channel.Channel;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +8,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import roomchat.core.event.Notice;
 import roomchat.core.name.LookAlikes;
 import roomchat.core.name.NameRules;
 
@@ -39,7 +38,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
      */
     private final Map<String, Member> bySkeleton = new HashMap<>();
     private final Room defaultRoom;
-    private final EventExecutor groupExecutor;
+    private final AtomicLong memberIds = new AtomicLong();
     private final int historyLines;
     private final HistoryBudget historyBudget;
     private volatile Membership membership = Membership.NONE;
@@ -56,20 +55,13 @@ public final class LocalRoomRegistry implements RoomRegistry {
 
     /** As above, with every room's history together within {@code historyBudget}. */
     public LocalRoomRegistry(String defaultRoomName, int historyLines, HistoryBudget historyBudget) {
-        this(defaultRoomName, historyLines, historyBudget, GlobalEventExecutor.INSTANCE);
-    }
-
-    /** As above, with the rooms' channel groups completing their futures on {@code groupExecutor}. */
-    public LocalRoomRegistry(String defaultRoomName, int historyLines, HistoryBudget historyBudget,
-                             EventExecutor groupExecutor) {
         if (!NameRules.isRoomName(defaultRoomName)) {
             throw new IllegalArgumentException("not a room name: " + defaultRoomName);
         }
         LookAlikes.load();
-        this.groupExecutor = groupExecutor;
         this.historyLines = historyLines;
         this.historyBudget = historyBudget;
-        this.defaultRoom = new Room(defaultRoomName, groupExecutor, historyLines, historyBudget, true);
+        this.defaultRoom = new Room(defaultRoomName, historyLines, historyBudget, true);
         rooms.put(defaultRoom.key(), defaultRoom);
     }
 
@@ -91,7 +83,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public NameChange claim(String screenName, Channel channel, InetAddress address) {
+    public NameChange claim(String screenName, MemberPort port, InetAddress address) {
         List<String> skeletons = LookAlikes.skeletons(screenName);
         synchronized (masterLock) {
             String key = NameRules.key(screenName);
@@ -102,10 +94,10 @@ public final class LocalRoomRegistry implements RoomRegistry {
             if (lookAlike != null) {
                 return new NameChange.TooLike(lookAlike.name());
             }
-            Member member = new Member(screenName, channel, address);
+            Member member = new Member(memberIds.incrementAndGet(), screenName, port, address);
             members.put(key, member);
             skeletons.forEach(skeleton -> bySkeleton.put(skeleton, member));
-            return new NameChange.Claimed(move(member, defaultRoom, false));
+            return new NameChange.Claimed(move(member, defaultRoom, false, null));
         }
     }
 
@@ -143,7 +135,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
             if (!(entry instanceof RoomChange.Open open)) {
                 return entry;
             }
-            return move(member, open.room(), false);
+            return move(member, open.room(), false, null);
         }
     }
 
@@ -154,10 +146,10 @@ public final class LocalRoomRegistry implements RoomRegistry {
             if (existing != null) {
                 return new RoomChange.RoomExists(existing);
             }
-            Room created = new Room(roomName, groupExecutor, historyLines, historyBudget, false);
+            Room created = new Room(roomName, historyLines, historyBudget, false);
             rooms.put(created.key(), created);
             created.addHost(member);
-            return move(member, created, true);
+            return move(member, created, true, null);
         }
     }
 
@@ -177,8 +169,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
             if (left == null) {
                 return Optional.empty();
             }
-            Departure departure = quit(member, left);
-            member.room(null);
+            Departure departure = quit(member, left, null);
             forgetName(member, name.equals(member.name()) ? skeletons : LookAlikes.skeletons(member.name()));
             return Optional.of(departure);
         }
@@ -202,7 +193,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
 
     @Override
     public HostOutcome kick(Member host, String targetName) {
-        return asHostOf(host, targetName, (room, target) -> new HostOutcome.Kicked(room, move(target, defaultRoom, false)));
+        return asHostOf(host, targetName, (room, target) -> new HostOutcome.Kicked(room, move(target, defaultRoom, false, host)));
     }
 
     @Override
@@ -290,19 +281,29 @@ public final class LocalRoomRegistry implements RoomRegistry {
         return new RoomChange.Open(room);
     }
 
-    /** Caller holds masterLock. */
-    private RoomChange.Moved move(Member member, Room target, boolean created) {
+    /**
+     * Caller holds masterLock. Moves {@code member} to {@code target}; when {@code kickedBy} sent it,
+     * it is told so, and where it is, before anything of {@code target} reaches it.
+     */
+    private RoomChange.Moved move(Member member, Room target, boolean created, Member kickedBy) {
         Room from = member.room();
-        Departure left = from == null ? null : quit(member, from);
+        Departure left = from == null ? null : quit(member, from, target);
         List<String> company = target.memberNames();
         target.add(member);
         member.room(target);
-        membership.admit(target, member);
-        return new RoomChange.Moved(member, left, target, company, target.topic(), created);
+        RoomChange.Moved moved = new RoomChange.Moved(member, left, target, company, target.topic(), created);
+        membership.admit(target, member, kickedBy == null ? List.of()
+                : List.of(new Notice.KickedOut(from.name(), kickedBy.name()), moved.entered()));
+        return moved;
     }
 
-    /** Caller holds masterLock. */
-    private Departure quit(Member member, Room room) {
+    /**
+     * Caller holds masterLock. Takes {@code member} out of {@code room}, to {@code next} (null: off
+     * the server). Its room changes before the room's order hears of it, so that from then on no
+     * line of its is ordered there ({@link roomchat.core.broker.Broker}).
+     */
+    private Departure quit(Member member, Room room, Room next) {
+        member.room(next);
         Member newHost = room.remove(member);
         if (room.isEmpty() && room != defaultRoom) {
             rooms.remove(room.key());

@@ -1,27 +1,33 @@
 package roomchat.core.room;
 
-import io.netty.channel.Channel;
 import java.net.InetAddress;
 import roomchat.core.name.NameRules;
 
 /**
- * A user who has claimed a screen name: the name, the connection it speaks through, the address it
- * connected from, and the room it is in. Created by {@link RoomRegistry#claim}; the room changes
+ * A user who has claimed a screen name: its id, the name, the port it is reached through, the
+ * address it connected from, and the room it is in. Created by {@link RoomRegistry#claim}; the room changes
  * only through the registry.
  */
 public final class Member {
 
     /** Written only under the registry's master lock (a rename); read from any thread. */
+    private final long id;
     private volatile String name;
-    private final Channel channel;
+    private final MemberPort port;
     private final InetAddress address;
     /** Written only under the registry's master lock; read from any thread. Null once it has left. */
     private volatile Room room;
 
-    Member(String name, Channel channel, InetAddress address) {
+    Member(long id, String name, MemberPort port, InetAddress address) {
+        this.id = id;
         this.name = name;
-        this.channel = channel;
+        this.port = port;
         this.address = address;
+    }
+
+    /** Unique among the members of this server, for its life; never reused. */
+    public long id() {
+        return id;
     }
 
     /** The screen name, spelled as the user claimed it (or renamed it to). */
@@ -34,9 +40,9 @@ public final class Member {
         return NameRules.key(name);
     }
 
-    /** The connection this member reads and writes through. */
-    public Channel channel() {
-        return channel;
+    /** How this member is reached. */
+    public MemberPort port() {
+        return port;
     }
 
     /** The address of the person behind the connection, which limits such as password guessing count by. */

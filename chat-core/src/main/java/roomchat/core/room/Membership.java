@@ -1,5 +1,8 @@
 package roomchat.core.room;
 
+import java.util.List;
+import roomchat.core.event.Notice;
+
 /**
  * Who is told, in order, of every member's arrival in and departure from a room. The registry tells
  * it while it holds its master lock, so that two moves of one member (its own {@code :cr} and a
@@ -10,7 +13,7 @@ public interface Membership {
     /** Tells no one. */
     Membership NONE = new Membership() {
         @Override
-        public void admit(Room room, Member member) {
+        public void admit(Room room, Member member, List<Notice> first) {
         }
 
         @Override
@@ -18,8 +21,8 @@ public interface Membership {
         }
     };
 
-    /** {@code member} has arrived in {@code room}. */
-    void admit(Room room, Member member);
+    /** {@code member} has arrived in {@code room}; it is told {@code first} before anything of the room. */
+    void admit(Room room, Member member, List<Notice> first);
 
     /** {@code member} has left {@code room}. */
     void remove(Room room, Member member);

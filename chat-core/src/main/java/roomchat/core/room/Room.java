@@ -1,8 +1,5 @@
 package roomchat.core.room;
 
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -12,35 +9,33 @@ import java.util.stream.Stream;
 import roomchat.core.name.NameRules;
 
 /**
- * A chat room: its name, members, hosts, topic and password, the channels its lines are written
- * to, the deliveries waiting for them, and the last lines said in it.
+ * A chat room: its name, members, hosts, topic and password, its order and history in this process
+ * ({@link RoomLog}), and the deliveries waiting for its local members.
  *
  * <p><b>Who guards what:</b> members, hosts, topic and password are changed and read only by the
  * {@link RoomRegistry}, under its master lock; members keep the order in which they arrived. The
- * channel group and the history belong to the room's drain (see {@link Delivery}): only the
- * dispatcher thread draining the room touches them.
+ * log guards itself; the delivery queue is drained by one dispatcher thread at a time
+ * (see {@link Delivery}).
  */
 public final class Room {
 
     private final String name;
-    private final ChannelGroup channels;
     private final Set<Member> members = new LinkedHashSet<>();
     private final Set<Member> hosts = new HashSet<>();
     private String topic;
     private RoomPassword password;
     private final DeliveryQueue deliveries = new DeliveryQueue();
-    private final RoomHistory history;
+    private final RoomLog log;
     /** The default room belongs to nobody: it never has hosts, so no password, topic or kicks. */
     private final boolean unhosted;
 
     /** Set, under the master lock, when the room is removed; seen by its drain after the last departure. */
     private volatile boolean closed;
 
-    Room(String name, EventExecutor groupExecutor, int historyLines, HistoryBudget historyBudget, boolean unhosted) {
+    Room(String name, int historyLines, HistoryBudget historyBudget, boolean unhosted) {
         this.name = name;
         this.unhosted = unhosted;
-        this.channels = new DefaultChannelGroup(name, groupExecutor);
-        this.history = new RoomHistory(historyLines, historyBudget);
+        this.log = new RoomLog(new RoomHistory(historyLines, historyBudget));
     }
 
     /** The room's name, spelled as it was created. */
@@ -53,25 +48,17 @@ public final class Room {
         return NameRules.key(name);
     }
 
-    /** The channels the room's lines are written to. Only the room's drain may use it. */
-    public ChannelGroup channels() {
-        return channels;
-    }
-
     /** The deliveries waiting for this room's drain. */
     public DeliveryQueue deliveries() {
         return deliveries;
     }
 
-    /** The last lines said here. Only the room's drain may use it. */
-    public RoomHistory history() {
-        return history;
+    /** The room's order and history in this process. */
+    public RoomLog log() {
+        return log;
     }
 
-    /**
-     * Whether the room was removed (its last member left). Its drain then forgets its history, and
-     * keeps no line that still arrives for it.
-     */
+    /** Whether the room was removed (its last member left): its history is forgotten. */
     public boolean isClosed() {
         return closed;
     }

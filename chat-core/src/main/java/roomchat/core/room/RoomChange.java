@@ -1,6 +1,7 @@
 package roomchat.core.room;
 
 import java.util.List;
+import roomchat.core.event.Notice;
 
 /** What came of a request to move a member into a room. */
 public sealed interface RoomChange {
@@ -18,6 +19,11 @@ public sealed interface RoomChange {
      */
     record Moved(Member member, Departure left, Room to, List<String> company, String topic, boolean created)
             implements RoomChange {
+
+        /** What the member who moved is told. */
+        public Notice.Entered entered() {
+            return new Notice.Entered(to.name(), company, topic, created);
+        }
     }
 
     /** The member is in {@code room} already; nothing changed. */

@@ -1,67 +1,67 @@
 package roomchat.core.room;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import roomchat.core.event.RoomEvent;
 
 /**
- * The last lines said in a room, with when they were delivered: a ring of fixed capacity, within the
- * memory the server's {@link HistoryBudget} leaves, gone with the room. <b>Threads:</b> confined to
- * the room's drain (one dispatcher thread at a time, in order), so it needs no lock.
+ * The last events said in a room, in the room's order: a ring of fixed capacity, within the memory
+ * the server's {@link HistoryBudget} leaves, gone with the room. Not thread-safe: its owner
+ * ({@link RoomLog}) guards it.
  */
 public final class RoomHistory {
 
-    /** The notice that ends a replay of the history to a newcomer. */
-    public static final String LIVE_CHAT_STARTS = "* live chat starts";
-
-    /** One line as it was delivered. */
-    public record Entry(Instant at, String line) {
-    }
-
     private final int capacity;
     private final HistoryBudget budget;
-    private final Deque<Entry> entries;
+    private final Deque<RoomEvent> events;
 
-    /** A history of at most {@code capacity} lines (0 keeps none) within {@code budget}. */
+    /** A history of at most {@code capacity} events (0 keeps none) within {@code budget}. */
     public RoomHistory(int capacity, HistoryBudget budget) {
         this.capacity = capacity;
         this.budget = budget;
-        this.entries = new ArrayDeque<>(Math.min(capacity, 64));
+        this.events = new ArrayDeque<>(Math.min(capacity, 64));
     }
 
-    /** Keeps {@code line}, forgetting the oldest lines to make room; not kept if the budget has no room left. */
-    public void add(Instant at, String line) {
+    /** Keeps {@code event}, forgetting the oldest to make room; not kept if the budget has no room left. */
+    public void add(RoomEvent event) {
         if (capacity == 0) {
             return;
         }
-        if (entries.size() == capacity) {
+        if (events.size() == capacity) {
             forgetOldest();
         }
-        long cost = HistoryBudget.cost(line);
+        long cost = HistoryBudget.cost(event);
         while (!budget.reserve(cost)) {
-            if (entries.isEmpty()) {
+            if (events.isEmpty()) {
                 return;
             }
             forgetOldest();
         }
-        entries.addLast(new Entry(at, line));
+        events.addLast(event);
     }
 
-    /** Forgets every line, giving their memory back to the budget. */
+    /** Forgets every event, giving their memory back to the budget. */
     public void clear() {
-        while (!entries.isEmpty()) {
+        while (!events.isEmpty()) {
             forgetOldest();
         }
     }
 
-    /** The lines kept, oldest first. */
-    public List<Entry> entries() {
-        return new ArrayList<>(entries);
+    /** The events kept with sequence numbers up to {@code throughSeq}, oldest first. */
+    public List<RoomEvent> through(long throughSeq) {
+        List<RoomEvent> kept = new ArrayList<>(events.size());
+        for (RoomEvent event : events) {
+            if (event.seq() > throughSeq) {
+                break;
+            }
+            kept.add(event);
+        }
+        return kept;
     }
 
     private void forgetOldest() {
-        budget.release(HistoryBudget.cost(entries.removeFirst().line()));
+        budget.release(HistoryBudget.cost(events.removeFirst()));
     }
 }

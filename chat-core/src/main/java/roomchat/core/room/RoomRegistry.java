@@ -1,6 +1,5 @@
 package roomchat.core.room;
 
-import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +27,13 @@ public interface RoomRegistry {
     Optional<Member> findMember(String screenName);
 
     /**
-     * Claims a screen name for a connection from {@code address} and puts the new member in the
-     * default room.
+     * Claims a screen name for a member reached through {@code port}, connected from {@code address},
+     * and puts the new member in the default room.
      *
      * @return {@link NameChange.Claimed} with the move into the default room;
      *         {@link NameChange.Taken} or {@link NameChange.TooLike} when the name can't be had
      */
-    NameChange claim(String screenName, Channel channel, InetAddress address);
+    NameChange claim(String screenName, MemberPort port, InetAddress address);
 
     /**
      * Changes a member's screen name, under the same rules as a claim (a name like its own is fine).

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import roomchat.core.chat.Lines;
+import roomchat.core.render.LineRenderer;
 
 /**
  * Admits connections within the server's limits, keeps the set of open ones, and logs each
@@ -42,7 +42,7 @@ import roomchat.core.chat.Lines;
 public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
 
     /** What a connection over the per-address limit is told. */
-    public static final String TOO_MANY_FROM_ADDRESS = Lines.error("too many connections from your address");
+    public static final String TOO_MANY_FROM_ADDRESS = LineRenderer.error("too many connections from your address");
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionTracker.class);
     /** Counted in {@link #open}: from its start until it closes, unless the server was full. */
@@ -53,7 +53,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<Boolean> ADMITTED = AttributeKey.valueOf("roomchat.admitted");
     /** Refused here with a line: counted and logged already, its input is dropped until it closes. */
     private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("roomchat.refused");
-    private static final byte[] SERVER_FULL = line(Lines.error("server full"));
+    private static final byte[] SERVER_FULL = line(LineRenderer.error("server full"));
     private static final byte[] TOO_MANY_FROM_ADDRESS_LINE = line(TOO_MANY_FROM_ADDRESS);
 
     private final int maxConnections;

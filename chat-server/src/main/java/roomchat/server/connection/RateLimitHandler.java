@@ -4,7 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
-import roomchat.core.chat.Lines;
+import roomchat.core.event.Notice;
 import roomchat.core.limit.LineRateLimit;
 
 /**
@@ -14,8 +14,8 @@ import roomchat.core.limit.LineRateLimit;
  */
 public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
 
-    static final String SLOW_DOWN = Lines.error("slow down");
-    static final String FLOODING = Lines.error("disconnected: flooding");
+    static final Notice SLOW_DOWN = new Notice.Error("slow down");
+    static final Notice FLOODING = new Notice.Error("disconnected: flooding");
 
     private final LineRateLimit limit;
     /** Set once the connection is being closed for flooding: whatever still comes is dropped. */

@@ -8,6 +8,7 @@ import roomchat.core.command.Input;
 import roomchat.core.room.Member;
 import roomchat.server.PipelineNames;
 import roomchat.server.connection.CloseReason;
+import roomchat.server.connection.Connections;
 
 /**
  * The chatting state of a connection: every input goes to the {@link ChatService} on behalf of
@@ -43,7 +44,7 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        service.leave(member);
+        service.leave(member, LeaveReasons.of(Connections.closeReason(ctx.channel())));
         ctx.fireChannelInactive();
     }
 }

@@ -7,7 +7,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import roomchat.core.chat.Lines;
+import roomchat.core.event.Notice;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
@@ -22,12 +22,12 @@ import roomchat.server.connection.Connections;
 public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorLineHandler.class);
-    private static final String INTERNAL_ERROR = Lines.error("internal error; your line was dropped");
+    private static final Notice INTERNAL_ERROR = new Notice.Error("internal error; your line was dropped");
 
-    private final String lineTooLong;
+    private final Notice lineTooLong;
 
     public ErrorLineHandler(int maxLineBytes) {
-        this.lineTooLong = Lines.error("line too long (max " + maxLineBytes + " bytes)");
+        this.lineTooLong = new Notice.Error("line too long (max " + maxLineBytes + " bytes)");
     }
 
     @Override

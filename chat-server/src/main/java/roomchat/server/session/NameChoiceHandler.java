@@ -3,10 +3,12 @@ package roomchat.server.session;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.function.Function;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.NameStep;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
+import roomchat.core.room.MemberPort;
 import roomchat.server.PipelineNames;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
@@ -21,10 +23,12 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
 
     private final ChatService service;
     private final Timeouts timeouts;
+    private final Function<Channel, MemberPort> ports;
 
-    public NameChoiceHandler(ChatService service, Timeouts timeouts) {
+    public NameChoiceHandler(ChatService service, Timeouts timeouts, Function<Channel, MemberPort> ports) {
         this.service = service;
         this.timeouts = timeouts;
+        this.ports = ports;
     }
 
     /** The session starts: for TCP when the connection opens, for a WebSocket when its handshake completes. */
@@ -37,7 +41,7 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
         Channel channel = ctx.channel();
-        NameStep step = service.beforeName(input, channel, Connections.clientAddress(channel));
+        NameStep step = service.beforeName(input, ports.apply(channel), Connections.clientAddress(channel));
         Replies.write(ctx, step.reply());
         if (step.member().isPresent()) {
             startChatting(ctx, step.member().get());

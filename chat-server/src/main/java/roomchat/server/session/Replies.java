@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import roomchat.core.chat.Reply;
+import roomchat.core.event.Notice;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
@@ -23,8 +24,8 @@ final class Replies {
 
     static void write(ChannelHandlerContext ctx, Reply reply) {
         ChannelFuture last = null;
-        for (String line : reply.lines()) {
-            last = ctx.write(line).addListener(CLOSE_IF_OUT_OF_MEMORY);
+        for (Notice notice : reply.notices()) {
+            last = ctx.write(notice).addListener(CLOSE_IF_OUT_OF_MEMORY);
         }
         if (last != null) {
             ctx.flush();

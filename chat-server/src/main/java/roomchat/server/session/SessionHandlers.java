@@ -1,13 +1,17 @@
 package roomchat.server.session;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flow.FlowControlHandler;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import roomchat.core.chat.ChatService;
 import roomchat.core.command.InputParser;
+import roomchat.core.room.MemberPort;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
 import roomchat.server.codec.LineToInputDecoder;
+import roomchat.server.codec.NoticeEncoder;
 import roomchat.server.connection.RateLimitHandler;
 
 /**
@@ -22,10 +26,13 @@ public final class SessionHandlers {
     private final Timeouts timeouts;
     private final LineToInputDecoder inputDecoder;
     private final ErrorLineHandler errorLines;
+    private final NoticeEncoder noticeEncoder = new NoticeEncoder();
+    private final Function<Channel, MemberPort> ports;
 
-    /** {@code linesIn} counts every non-blank line received. */
-    public SessionHandlers(ChatService service, ServerConfig config, LongAdder linesIn) {
+    /** {@code linesIn} counts every non-blank line received; {@code ports} makes the port a named connection's member is reached through. */
+    public SessionHandlers(ChatService service, ServerConfig config, LongAdder linesIn, Function<Channel, MemberPort> ports) {
         this.service = service;
+        this.ports = ports;
         this.config = config;
         this.timeouts = new Timeouts(config.nameTimeout, config.idleTimeout);
         this.inputDecoder = new LineToInputDecoder(new InputParser(), linesIn);
@@ -36,14 +43,16 @@ public final class SessionHandlers {
     public void addTo(ChannelPipeline pipeline) {
         // Lines already read in one packet wait here while reading is off (output over its cap), so a
         // burst of commands can't queue answers past the cap.
-        pipeline.addLast(PipelineNames.INPUT_GATE, new FlowControlHandler())
+        // Notices are written as objects and rendered here, in the format the connection speaks.
+        pipeline.addLast(PipelineNames.NOTICE_ENCODER, noticeEncoder)
+                .addLast(PipelineNames.INPUT_GATE, new FlowControlHandler())
                 .addLast(PipelineNames.INPUT_DECODER, inputDecoder)
                 .addLast(PipelineNames.IDLE_TIMER, timeouts.nameTimer());
         if (config.ratePerSecond > 0) {
             pipeline.addLast(PipelineNames.RATE_LIMIT,
                     new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));
         }
-        pipeline.addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts))
+        pipeline.addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts, ports))
                 .addLast(PipelineNames.ERROR_LINES, errorLines);
     }
 }

@@ -6,7 +6,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import roomchat.core.chat.Lines;
+import roomchat.core.event.Notice;
 import roomchat.server.DurationConverter;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
@@ -35,7 +35,7 @@ public record Timeouts(Duration name, Duration idle) {
      */
     static void closeIfTimedOut(ChannelHandlerContext ctx, Object event, String lastLine, CloseReason reason) {
         if (event instanceof IdleStateEvent || event == NameDeadline.PASSED) {
-            Connections.closeAfter(ctx, Lines.notice(lastLine), reason);
+            Connections.closeAfter(ctx, new Notice.Goodbye(lastLine), reason);
         } else {
             ctx.fireUserEventTriggered(event);
         }

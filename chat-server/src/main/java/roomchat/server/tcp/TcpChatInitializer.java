@@ -10,7 +10,7 @@ import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.CharsetUtil;
-import roomchat.core.dispatch.Terminals;
+import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
 import roomchat.server.codec.TerminalWrapEncoder;
@@ -78,7 +78,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
                 .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER);
         if (terminalWrap != null) {
             // nc shows lines on a terminal: long ones are wrapped here, and room lines by the dispatcher.
-            Terminals.mark(channel);
+            Format.TERMINAL.markOn(channel);
             pipeline.addLast(PipelineNames.TERMINAL_WRAP, terminalWrap);
         }
         session.addTo(pipeline);

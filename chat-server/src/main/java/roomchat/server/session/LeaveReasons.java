@@ -1,0 +1,28 @@
+package roomchat.server.session;
+
+import roomchat.core.event.LeaveReason;
+import roomchat.server.connection.CloseReason;
+
+/** Why a member left, as its room is told, from why its connection closed. */
+final class LeaveReasons {
+
+    private LeaveReasons() {
+    }
+
+    static LeaveReason of(CloseReason reason) {
+        switch (reason) {
+            case QUIT:
+                return LeaveReason.QUIT;
+            case IDLE:
+                return LeaveReason.IDLE;
+            case FLOODING:
+                return LeaveReason.FLOODING;
+            case SLOW_CONSUMER:
+                return LeaveReason.SLOW_CONSUMER;
+            case SHUTDOWN:
+                return LeaveReason.SHUTDOWN;
+            default:
+                return LeaveReason.CONNECTION_LOST;
+        }
+    }
+}
