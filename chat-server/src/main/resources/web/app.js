@@ -1,51 +1,45 @@
-// roomchat in the browser: one WebSocket, one line of the chat protocol per text frame.
-// Every piece of server text is inserted with textContent, never as HTML.
+// roomchat in the browser: one WebSocket that speaks roomchat.v1.json. Every frame from the server is
+// one JSON object whose type says what it is (docs/protocol.md, "JSON events"); the page keeps its
+// rooms, members, hosts and topic from those types and fields alone, never from words a user could
+// type. It sends lines, as nc does. Every piece of server text is inserted with textContent, never
+// as HTML.
 'use strict';
 
-const PROMPT = '* choose a screen name';
-const WELCOME_END = '* type :h for help';
-const CHAT = /^\[([^\]]+)\] ([^\s:]+): ([\s\S]*)$/;
-const HISTORY = /^(\d\d:\d\d) ([\s\S]*)$/;
-const YOU_ARE_IN = /^\* you are in ([^\s,]+)/;
-const WHO = /^\* in ([^\s:]+): (.*)$/;
-const ROOMS_HEADER = /^\* rooms \((\d+)\):$/;
-const PAGE_FOOTER = /^\* page (\d+) of (\d+)/;
-/** The room list reads at most this many pages of :rooms (30 rooms each) before it shows what it has. */
+const SUBPROTOCOL = 'roomchat.v1.json';
+/** The room list reads at most this many pages of :rooms before it shows what it has. */
 const MAX_ROOM_PAGES = 10;
 /** How long the page trusts that a :rooms it sent is still being answered. */
 const ROOMS_ANSWER_WAIT_MS = 5000;
-const ROOM_ENTRY = /^\* {3}([^\s:]+): (\d+) members?(, locked)?(?:, topic: (.*))?$/;
-// The server's notice about a room: "[room] -- " then fixed words. No user can make a line that starts
-// so (a name has no spaces, and chat puts ':' right after it); an action is "[room] * name text".
-const ROOM_NOTICE = /^\[([^\]]+)\] -- ([\s\S]*)$/;
-const ACTION = /^\[([^\]]+)\] \* ([\s\S]*)$/;
-// What follows "[room] -- " in the notices that change the member list.
-const JOINED = /^(\S+) has joined$/;
-const LEFT = /^(\S+) (?:has left|was kicked by \S+)$/;
-const RENAMED = /^(\S+) is now known as (\S+)$/;
-const NEW_HOST = /^(\S+) is now a host$/;
-const KICKED_ME = /^\* you were kicked from \S+ by \S+$/;
-const DISCONNECTED = '* disconnected: ';
 const MAX_BACKOFF_MS = 30000;
 
 const $ = (id) => document.getElementById(id);
 const state = {
-  socket: null, name: null, room: null, loggedIn: false, leaving: false,
-  backoff: 1000, pendingWho: 0, pendingRooms: 0, roomsTotal: 0, roomsPaged: false, roomsAskedAt: 0, collectingRooms: false, whoFooter: false, roomsSeen: [], refreshTimer: null,
-  // What this page asked for and is waiting to be told: only then is a notice of that kind believed,
-  // since anyone can make a look-alike line with :me.
-  expecting: { exit: false, nick: false, move: false }, members: [],
+  socket: null,
+  /** The name the person chose, then the name the server confirmed (named, name-changed). */
+  name: null,
+  room: null, topic: null, locked: false, loggedIn: false, leaving: false, backoff: 1000,
+  /** A name-prompt came and has not been answered: the name goes out once per prompt. */
+  promptOpen: false,
+  /** The room to go back to once signed in again after the connection broke. */
+  rejoin: null,
+  /** Answers to the :who and :rooms this page sent itself update the panels instead of the log. */
+  pendingWho: 0, pendingRooms: 0, roomsAskedAt: 0, roomsSeen: [], refreshTimer: null,
+  /** The members of the current room, in order of arrival: { name, host }. */
+  members: [],
 };
 
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = new WebSocket(`${scheme}//${location.host}/ws`);
+  const socket = new WebSocket(`${scheme}//${location.host}/ws`, SUBPROTOCOL);
   state.socket = socket;
+  state.promptOpen = false;
+  state.rejoin = state.room;
   setStatus('connecting…');
   socket.onopen = () => { state.backoff = 1000; setStatus('connected'); };
   socket.onmessage = (event) => receive(String(event.data));
   socket.onclose = () => {
     state.loggedIn = false;
+    state.promptOpen = false;
     if (state.leaving) {
       setStatus('disconnected: sign in again to come back', true);
       state.room = null;
@@ -65,150 +59,197 @@ function send(line) {
   }
 }
 
-function receive(line) {
-  if (line.startsWith(PROMPT)) {
-    if (state.name) { send(state.name); }
+function receive(frame) {
+  let message;
+  try {
+    message = JSON.parse(frame);
+  } catch (notJson) {
     return;
   }
-  if (!state.loggedIn) { return beforeLogin(line); }
-  if (hiddenAnswer(line)) { return; }
-  show(line);
-  if (line.startsWith(DISCONNECTED)) { state.leaving = true; return; }
-  if (KICKED_ME.test(line)) { state.expecting.move = true; }
-  const youAreIn = YOU_ARE_IN.exec(line);
-  if (youAreIn && state.expecting.move) { state.expecting.move = false; enterRoom(youAreIn[1]); }
-  if (line.startsWith('* bye ') && state.expecting.exit) { state.leaving = true; }
-  if (line.startsWith('* you are now ') && state.expecting.nick) {
-    state.expecting.nick = false;
-    state.name = line.substring('* you are now '.length);
-  }
-  followMembers(line);
+  if (message === null || typeof message !== 'object') { return; }
+  const handler = Object.prototype.hasOwnProperty.call(HANDLERS, message.type) ? HANDLERS[message.type] : null;
+  if (handler) { handler(message); }
 }
 
-/** Keeps the member list current from the room's own notices, without asking the server again. */
-function followMembers(line) {
-  const notice = ROOM_NOTICE.exec(line);
-  if (!notice || !sameRoom(notice[1])) { return; }
-  const text = notice[2];
-  let match = JOINED.exec(text);
-  if (match) { state.members.push(match[1]); }
-  match = LEFT.exec(text);
-  if (match) { state.members = state.members.filter((m) => bare(m) !== match[1]); }
-  match = RENAMED.exec(text);
-  if (match) { state.members = state.members.map((m) => (bare(m) === match[1] ? m.replace(match[1], match[2]) : m)); }
-  match = NEW_HOST.exec(text);
-  if (match) { state.members = state.members.map((m) => (m === match[1] ? `${m} (host)` : m)); }
-  renderMembers(state.members);
+/** What the page does with each type the server sends; a type it does not know is left alone. */
+const HANDLERS = {
+  'welcome': (m) => showNotice(`welcome to roomchat, ${m.online} online`),
+  'name-prompt': () => {
+    state.promptOpen = true;
+    if (state.name && !state.loggedIn) { answerPrompt(); }
+  },
+  'named': (m) => {
+    renameMember(state.name, m.name);
+    state.name = m.name;
+    state.loggedIn = true;
+    showLogin(false);
+    if (state.rejoin && !sameRoom(state.rejoin)) { send(`:cr ${state.rejoin}`); }
+    state.rejoin = null;
+  },
+  'entered': entered,
+  'history': (m) => {
+    m.events.forEach((event) => showEvent(event, true));
+    if (m.events.length > 0) { showNotice('live chat starts'); }
+  },
+  'kicked-out': (m) => showNotice(`you were kicked from ${m.room} by ${m.by}`),
+  'name-changed': (m) => {
+    renameMember(state.name, m.name);
+    state.name = m.name;
+    showNotice(`you are now ${m.name}`);
+  },
+  'already-in': (m) => showNotice(`you are already in ${m.room}`),
+  'private': (m) => show({ where: 'dm', who: m.from, text: m.text, kind: 'dm' }),
+  'sent': (m) => showNotice(`sent to ${m.to}`),
+  'rooms': rooms,
+  'members': members,
+  'wrong-passwords': (m) => showNotice(`${m.count} wrong passwords tried for ${m.room} in the last ${m.minutes} minutes`),
+  'help': (m) => {
+    showNotice('commands (any other line is chat for your room; start it with :: to begin it with :)');
+    m.commands.forEach((c) => {
+      const aliases = c.aliases.length ? ` (also :${c.aliases.join(', :')})` : '';
+      showNotice(`${c.usage} — ${c.description}${aliases}`);
+    });
+  },
+  'info': (m) => showNotice(m.text),
+  'error': (m) => {
+    if (!state.loggedIn) {
+      // Refused while choosing a name: the person chooses again, and a new prompt follows.
+      $('login-error').textContent = m.text;
+      state.name = null;
+      showLogin(true);
+      return;
+    }
+    show({ text: m.text, kind: 'error' });
+  },
+  'goodbye': (m) => {
+    // The server ends this session on purpose (:e, a time limit, shutting down): no reconnecting by itself.
+    state.leaving = true;
+    showNotice(m.text);
+  },
+};
+for (const type of ['said', 'action', 'relayed', 'joined', 'left', 'kicked', 'renamed', 'host', 'topic', 'lock', 'created']) {
+  HANDLERS[type] = (event) => {
+    showEvent(event, false);
+    if (sameRoom(event.room)) { follow(event); }
+  };
+}
+
+function answerPrompt() {
+  state.promptOpen = false;
+  send(state.name);
+}
+
+/** The member is in a room now: its own state starts over from what the server says of the room. */
+function entered(m) {
+  state.members = [{ name: state.name, host: m.created }, ...m.members.map((name) => ({ name, host: false }))];
+  state.topic = m.topic;
+  state.locked = false;
+  if (m.created) { showNotice(`created ${m.room}`); }
+  const others = m.count === 0 ? ', nobody else is here'
+    : ` with ${m.members.join(', ')}${m.count > m.members.length ? ` and ${m.count - m.members.length} others` : ''}`;
+  showNotice(`you are in ${m.room}${others}`);
+  if (m.topic !== null) { showNotice(`topic: ${m.topic}`); }
+  enterRoom(m.room);
+}
+
+/** Keeps the member list, hosts, topic and lock of the current room from its events. */
+function follow(event) {
+  switch (event.type) {
+    case 'joined': addMember(event.from); break;
+    case 'left': removeMember(event.from); break;
+    case 'kicked': removeMember(event.name); break;
+    case 'renamed': renameMember(event.from, event.name); break;
+    case 'host': state.members.forEach((m) => { if (same(m.name, event.name)) { m.host = true; } }); break;
+    case 'topic': state.topic = event.topic; break;
+    case 'lock': state.locked = event.locked; break;
+    default: return;
+  }
+  renderRoom();
+}
+
+function addMember(name) {
+  if (!state.members.some((m) => same(m.name, name))) { state.members.push({ name, host: false }); }
+}
+
+function removeMember(name) {
+  state.members = state.members.filter((m) => !same(m.name, name));
+}
+
+function renameMember(from, to) {
+  if (from === null || to === null) { return; }
+  state.members.forEach((m) => { if (same(m.name, from)) { m.name = to; } });
+  renderMembers();
+}
+
+function same(a, b) {
+  return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 }
 
 function sameRoom(room) {
-  return state.room && room.toLowerCase() === state.room.toLowerCase();
+  return same(state.room, room);
 }
 
-function bare(entry) {
-  return entry.endsWith(' (host)') ? entry.slice(0, -' (host)'.length) : entry;
-}
-
-function beforeLogin(line) {
-  if (line.startsWith('! ')) {
-    $('login-error').textContent = line.substring(2);
-    state.name = null;
-    showLogin(true);
+/** A page of :who: the panel's list when the page asked, the log's otherwise. */
+function members(m) {
+  const listed = m.members.map((member) => ({ name: member.name, host: member.host }));
+  if (state.pendingWho > 0) {
+    state.pendingWho--;
+    if (sameRoom(m.room)) {
+      state.members = listed;
+      state.topic = m.topic;
+      state.locked = m.locked;
+      renderRoom();
+    }
     return;
   }
-  const youAreIn = YOU_ARE_IN.exec(line);
-  if (youAreIn) {
-    const lastRoom = state.room;
-    showLogin(false);
-    show(line);
-    enterRoom(youAreIn[1]);
-    if (lastRoom && lastRoom.toLowerCase() !== youAreIn[1].toLowerCase()) {
-      state.expecting.move = true;
-      send(`:cr ${lastRoom}`);
-    }
-  } else if (line.startsWith(WELCOME_END)) {
-    state.loggedIn = true;
-    show(line);
+  if (listed.length === 0) {
+    show({ text: `no page ${m.page}: there ${m.pages === 1 ? 'is 1' : `are ${m.pages}`}`, kind: 'error' });
+    return;
   }
-}
-
-/** Answers to the :who and :rooms this page sent by itself update the side panels instead of the log. */
-function hiddenAnswer(line) {
-  const who = WHO.exec(line);
-  if (who && state.pendingWho > 0) {
-    state.pendingWho--;
-    state.members = who[2].split(', ');
-    renderMembers(state.members);
-    state.whoFooter = true;
-    return true;
-  }
-  const footer = PAGE_FOOTER.exec(line);
-  if (footer && state.whoFooter) {
-    state.whoFooter = false;
-    return true;
-  }
-  state.whoFooter = false;
-  return hiddenRoomsAnswer(line, footer);
+  showNotice(`in ${m.room}: ${listed.map((member) => member.name + (member.host ? ' (host)' : '')).join(', ')}`);
+  if (m.pages > 1) { showNotice(`page ${m.page} of ${m.pages}`); }
 }
 
 /** :rooms comes a page at a time: the page asks for the next pages itself, then shows them all. */
-function hiddenRoomsAnswer(line, footer) {
-  const header = ROOMS_HEADER.exec(line);
-  if (header && state.pendingRooms > 0) {
-    state.pendingRooms--;
-    if (!state.collectingRooms) {
-      state.collectingRooms = true;
-      state.roomsTotal = Number(header[1]);
-      state.roomsPaged = false;
-      state.roomsSeen = [];
-    }
-    if (state.roomsTotal === 0) { finishRooms(); }
-    return true;
+function rooms(m) {
+  if (state.pendingRooms === 0) {
+    m.rooms.forEach((room) => showNotice(`  ${roomSummary(room)}`));
+    if (m.pages > 1) { showNotice(`page ${m.page} of ${m.pages}`); }
+    return;
   }
-  if (!state.collectingRooms) { return false; }
-  const entry = ROOM_ENTRY.exec(line);
-  if (entry) {
-    state.roomsSeen.push({ name: entry[1], count: Number(entry[2]), locked: Boolean(entry[3]), topic: entry[4] });
-    // A list of one page has no footer: it ends with its last entry.
-    if (!state.roomsPaged && state.roomsSeen.length >= state.roomsTotal) { finishRooms(); }
-    return true;
+  state.pendingRooms--;
+  if (m.page === 1) { state.roomsSeen = []; }
+  state.roomsSeen.push(...m.rooms);
+  if (m.page < m.pages && m.page < MAX_ROOM_PAGES) {
+    state.pendingRooms = 1;
+    send(`:rooms ${m.page + 1}`);
+  } else {
+    renderRooms(state.roomsSeen);
   }
-  if (footer) {
-    state.roomsPaged = true;
-    const page = Number(footer[1]);
-    if (page < Number(footer[2]) && page < MAX_ROOM_PAGES) {
-      state.pendingRooms = 1;
-      send(':rooms ' + (page + 1));
-    } else {
-      finishRooms();
-    }
-    return true;
-  }
-  return false;
 }
 
-function finishRooms() {
-  state.collectingRooms = false;
-  renderRooms(state.roomsSeen);
+function roomSummary(room) {
+  return `${room.name}: ${room.members} member${room.members === 1 ? '' : 's'}${room.locked ? ', locked' : ''}`
+    + (room.topic === null ? '' : `, topic: ${room.topic}`);
 }
 
 function enterRoom(room) {
   state.room = room;
-  $('room-title').textContent = room;
+  renderRoom();
   for (const item of $('rooms').children) {
-    item.classList.toggle('current', item.dataset.room.toLowerCase() === room.toLowerCase());
+    item.classList.toggle('current', same(item.dataset.room, room));
   }
   scheduleRefresh();
 }
 
-/** On entering a room the page asks once who is there and which rooms exist; after that, notices keep it current. */
+/** On entering a room the page asks once who is there (for the hosts) and which rooms exist; after that, events keep it current. */
 function scheduleRefresh() {
   clearTimeout(state.refreshTimer);
   state.refreshTimer = setTimeout(refreshPanels, 100);
 }
 
 function refreshPanels() {
-  if (!state.loggedIn && !state.room) { return; }
+  if (!state.room) { return; }
   state.pendingWho = 1;
   send(':who');
   refreshRooms();
@@ -216,42 +257,43 @@ function refreshPanels() {
 
 function refreshRooms() {
   // The list on its way will do, unless it got lost (an answer refused for the rate, say).
-  const busy = state.pendingRooms > 0 || state.collectingRooms;
-  if (busy && Date.now() - state.roomsAskedAt < ROOMS_ANSWER_WAIT_MS) { return; }
-  state.collectingRooms = false;
+  if (state.pendingRooms > 0 && Date.now() - state.roomsAskedAt < ROOMS_ANSWER_WAIT_MS) { return; }
   state.roomsAskedAt = Date.now();
   state.pendingRooms = 1;
   send(':rooms');
 }
 
-function renderMembers(names) {
-  const list = $('members');
-  list.replaceChildren(...names.map((entry) => {
+function renderRoom() {
+  $('room-title').textContent = state.room || '';
+  $('room-lock').hidden = !state.locked;
+  $('room-topic').textContent = state.topic || '';
+  renderMembers();
+}
+
+function renderMembers() {
+  $('members').replaceChildren(...state.members.map((member) => {
     const item = document.createElement('li');
-    const host = entry.endsWith(' (host)');
-    item.textContent = host ? entry.slice(0, -' (host)'.length) : entry;
-    if (host) { item.append(meta('host')); }
+    item.textContent = member.name;
+    if (member.host) { item.append(meta('host')); }
     return item;
   }));
 }
 
-function renderRooms(rooms) {
-  const list = $('rooms');
-  list.replaceChildren(...rooms.map((room) => {
+function renderRooms(list) {
+  $('rooms').replaceChildren(...list.map((room) => {
     const item = document.createElement('li');
     item.textContent = room.name;
     item.dataset.room = room.name;
-    item.append(meta(`${room.count}${room.locked ? ' 🔒' : ''}`));
-    if (room.topic) { item.title = room.topic; }
-    if (state.room && room.name.toLowerCase() === state.room.toLowerCase()) { item.classList.add('current'); }
+    item.append(meta(`${room.members}${room.locked ? ' 🔒' : ''}`));
+    if (room.topic !== null) { item.title = room.topic; }
+    if (sameRoom(room.name)) { item.classList.add('current'); }
     item.addEventListener('click', () => enterFromList(room));
     return item;
   }));
 }
 
 function enterFromList(room) {
-  if (state.room && room.name.toLowerCase() === state.room.toLowerCase()) { return; }
-  state.expecting.move = true;
+  if (sameRoom(room.name)) { return; }
   if (room.locked) {
     const password = prompt(`Password for ${room.name}`);
     if (password) { send(`:cr ${room.name} ${password}`); }
@@ -267,38 +309,41 @@ function meta(text) {
   return span;
 }
 
-/** One server line into the log, with its time, sender and kind. */
-function show(raw, mine) {
-  let line = raw;
-  let time = clock(new Date());
-  let history = false;
-  const old = HISTORY.exec(raw);
-  if (old) { time = old[1]; line = old[2]; history = true; }
+/** One room event into the log, in the page's own words. */
+function showEvent(event, history) {
+  const row = { time: event.time ? new Date(event.time) : new Date(), where: event.room, history };
+  switch (event.type) {
+    case 'said': return show({ ...row, who: event.from, text: event.text });
+    case 'relayed': return show({ ...row, who: `${event.from}@${event.fromRoom}`, text: event.text });
+    case 'action': return show({ ...row, text: `* ${event.from} ${event.text}` });
+    case 'joined': return show({ ...row, text: `${event.from} has joined`, kind: 'notice' });
+    case 'left': return show({ ...row, text: `${event.from} has left`, kind: 'notice' });
+    case 'kicked': return show({ ...row, text: `${event.name} was kicked by ${event.from}`, kind: 'notice' });
+    case 'renamed': return show({ ...row, text: `${event.from} is now known as ${event.name}`, kind: 'notice' });
+    case 'host': return show({ ...row, text: `${event.name} is now a host`, kind: 'notice' });
+    case 'topic': return show({ ...row, kind: 'notice',
+      text: event.topic === null ? `${event.from} cleared the topic` : `${event.from} set the topic: ${event.topic}` });
+    case 'lock': return show({ ...row, text: `${event.from} ${event.locked ? 'locked' : 'unlocked'} the room`, kind: 'notice' });
+    case 'created': return show({ ...row, text: `${event.from} created the room`, kind: 'notice' });
+    default: return undefined;
+  }
+}
+
+function showNotice(text) {
+  show({ text, kind: 'notice' });
+}
+
+/** One row of the log: its time, where, who and text, each as text. */
+function show({ time = new Date(), where, who, text, kind, history, mine }) {
   const row = document.createElement('div');
   row.className = 'line';
+  if (kind) { row.classList.add(kind); }
   if (history) { row.classList.add('history'); }
   if (mine) { row.classList.add('mine'); }
-  row.append(span('time', time));
-  const chat = CHAT.exec(line);
-  const notice = ROOM_NOTICE.exec(line);
-  const action = ACTION.exec(line);
-  if (chat) {
-    if (chat[1] === 'dm') { row.classList.add('dm'); }
-    row.append(span('where', chat[1]), span('who', chat[2]), span('text', chat[3]));
-  } else if (notice) {
-    row.classList.add('notice');
-    row.append(span('where', notice[1]), span('text', notice[2]));
-  } else if (action) {
-    row.append(span('where', action[1]), span('text', `* ${action[2]}`));
-  } else if (line.startsWith('! ')) {
-    row.classList.add('error');
-    row.append(span('text', line.substring(2)));
-  } else if (line.startsWith('* ')) {
-    row.classList.add('notice');
-    row.append(span('text', line.substring(2)));
-  } else {
-    row.append(span('text', line));
-  }
+  row.append(span('time', clock(time)));
+  if (where) { row.append(span('where', where)); }
+  if (who) { row.append(span('who', who)); }
+  row.append(span('text', text));
   const log = $('log');
   const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
   log.append(row);
@@ -333,8 +378,8 @@ $('login').addEventListener('submit', (event) => {
   $('login-error').textContent = '';
   state.name = $('name').value.trim();
   state.leaving = false;
-  if (state.socket && state.socket.readyState === WebSocket.OPEN) {
-    send(state.name);
+  if (state.promptOpen) {
+    answerPrompt();
   } else if (!state.socket || state.socket.readyState === WebSocket.CLOSED) {
     connect();
   }
@@ -344,14 +389,11 @@ $('say').addEventListener('submit', (event) => {
   event.preventDefault();
   const line = $('input').value;
   if (!line.trim()) { return; }
-  const word = line.startsWith(':') && !line.startsWith('::') ? line.substring(1).split(/\s/)[0].toLowerCase() : '';
-  if (word === 'e' || word === 'exit') { state.expecting.exit = true; }
-  if (word === 'nick') { state.expecting.nick = true; }
-  if (['cr', 'change-room', 'changeroom', 'change_room', 'n', 'new', 'nr'].includes(word)) { state.expecting.move = true; }
   send(line);
   if (!line.startsWith(':') || line.startsWith('::')) {
+    // The server does not echo a member's own chat: the page shows it as sent.
     const text = line.startsWith('::') ? line.substring(1) : line;
-    show(`[${state.room}] ${state.name}: ${text}`, true);
+    show({ where: state.room, who: state.name, text, mine: true });
   }
   $('input').value = '';
 });

@@ -19,13 +19,20 @@ import roomchat.server.session.SessionHandlers;
 /**
  * The pipeline of an HTTP connection: the web page, {@code /healthz} and {@code /metrics} as plain
  * HTTP, and {@code /ws}, which becomes a WebSocket carrying one line of the chat protocol per text
- * frame. Once upgraded, {@link WebSocketSessionStarter} swaps in the frame codec and the same chat
- * handlers as a TCP connection.
+ * frame, or, for a client that asks for the subprotocol {@value #JSON_SUBPROTOCOL}, one JSON event
+ * per frame. Once upgraded, {@link WebSocketSessionStarter} swaps in the frame codec and the same
+ * chat handlers as a TCP connection.
  */
 public final class HttpChatInitializer extends ChannelInitializer<Channel> {
 
     /** Where the WebSocket is. */
     public static final String WEBSOCKET_PATH = "/ws";
+    /**
+     * The WebSocket subprotocol (Sec-WebSocket-Protocol) of typed events: the server sends JSON
+     * objects (docs/protocol.md, "JSON events"), the client sends lines as usual. A client that asks
+     * for no subprotocol gets the line protocol.
+     */
+    public static final String JSON_SUBPROTOCOL = "roomchat.v1.json";
     /** The largest HTTP request or WebSocket message accepted at all; lines have their own, smaller limit. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -35,6 +42,7 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
     private final OriginCheck originCheck;
     private final WebSocketServerProtocolConfig webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(WEBSOCKET_PATH)
+            .subprotocols(JSON_SUBPROTOCOL)
             .maxFramePayloadLength(MAX_MESSAGE_BYTES)
             // ProtocolViolationHandler sends the one Close frame a protocol violation gets.
             .closeOnProtocolViolation(false)

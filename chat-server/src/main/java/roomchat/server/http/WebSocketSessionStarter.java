@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
 import roomchat.server.codec.LineToTextFrameEncoder;
 import roomchat.server.codec.TextFrameToLineDecoder;
@@ -16,7 +17,9 @@ import roomchat.server.session.SessionHandlers;
  * When a WebSocket handshake completes, turns the HTTP connection into a chat connection: the
  * HTTP-only handlers go, and frames are turned into lines (and lines into frames) below the same
  * chat handlers a TCP connection has, which then see the connection become active, as a TCP
- * connection's do when it opens: the session greets the user.
+ * connection's do when it opens: the session greets the user. A client that chose the subprotocol
+ * {@value HttpChatInitializer#JSON_SUBPROTOCOL} is marked {@link Format#JSON} first, so that the
+ * greeting already comes as JSON.
  */
 @ChannelHandler.Sharable
 final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
@@ -33,11 +36,14 @@ final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (!(event instanceof WebSocketServerProtocolHandler.HandshakeComplete)) {
+        if (!(event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake)) {
             ctx.fireUserEventTriggered(event);
             return;
         }
         Connections.transport(ctx.channel(), Connections.WEBSOCKET);
+        if (HttpChatInitializer.JSON_SUBPROTOCOL.equals(handshake.selectedSubprotocol())) {
+            Format.JSON.markOn(ctx.channel());
+        }
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.remove(PipelineNames.HTTP_REQUEST_DEADLINE);
         pipeline.remove(PipelineNames.HTTP_REQUESTS);

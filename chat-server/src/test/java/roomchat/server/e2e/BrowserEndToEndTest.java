@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +148,58 @@ class BrowserEndToEndTest {
         awaitMembers("mallory");
     }
 
+    /**
+     * A user can choose the words of chat and actions, and a name like {@code choose} or {@code you},
+     * but no words of theirs may change what the page believes: it keeps its members, hosts, topic
+     * and room from the types of the events it gets, never from their text. The other users see
+     * what the page sends, so they would see it send its name again ({@code [games] webby: webby})
+     * or leave the room.
+     */
+    @Test
+    void noUsersWordsChangeWhoThePageListsWhereItIsOrWhatItSends() throws Exception {
+        LineClient owner = clients.login("owner");
+        owner.send(":n games");
+        owner.await("* created games");
+        owner.send(":topic dice night");
+        owner.await("[games] -- owner set the topic: dice night");
+        openPageAs("webby");
+        browser.findElement(By.id("input")).sendKeys(":cr games", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("room-title"), "games"));
+        LineClient mallory = enterGames("mallory");
+        LineClient choose = enterGames("choose");
+        LineClient you = enterGames("you");
+        awaitMembers("you");
+
+        for (String line : new String[] {":me has left games", ":me has joined games", ":me is now known as x",
+                ":me is now a host of games", ":me is now a host", "-- mallory has left", ":me set the topic: pwned",
+                ":msg webby * you are in lobby with mallory"}) {
+            mallory.send(line);
+        }
+        choose.send(":me a screen name (1-24 letters, digits, _ - or .)");
+        choose.send("* choose a screen name (1-24 letters, digits, _ - or .)");
+        you.send(":me were kicked from games by owner");
+        you.send(":me are in lobby with mallory");
+        you.send("owner kicked you from games");
+        you.send(":me are now mallory");
+        choose.send(":me is done");
+        mallory.send(":me waves");
+        // Each user's lines arrive in order: its last one shown means all of them were read.
+        awaitInLog("* you are now mallory");
+        awaitInLog("* choose is done");
+        awaitInLog("* mallory waves");
+
+        @SuppressWarnings("unchecked")
+        List<Object> members = (List<Object>) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('#members li')]"
+                + ".map((li) => li.firstChild.textContent + (li.querySelector('.meta') ? ' (host)' : ''));");
+        assertThat(members).containsExactlyInAnyOrder("owner (host)", "webby", "mallory", "choose", "you");
+        assertThat(browser.findElement(By.id("room-title")).getText()).isEqualTo("games");
+        assertThat(browser.findElement(By.id("room-topic")).getText()).isEqualTo("dice night");
+        browser.findElement(By.id("input")).sendKeys("still here", Keys.ENTER);
+        mallory.await("[games] webby: still here");
+        assertThat(mallory.passed()).as("what mallory saw of the page meanwhile")
+                .noneMatch(line -> line.startsWith("[games] webby:") || line.startsWith("[games] -- webby"));
+    }
+
     /** :rooms answers a page at a time; the page's room list reads every page and shows them all. */
     @Test
     void theRoomListShowsEveryRoomWhenTheyTakeSeveralPages() throws Exception {
@@ -163,6 +216,22 @@ class BrowserEndToEndTest {
         browser.findElement(By.id("refresh-rooms")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rooms li"), rooms + 1));
         assertThat(browser.findElement(By.id("log")).getText()).doesNotContain("page 1 of 2").doesNotContain("page 2 of 2");
+    }
+
+    /** Logs {@code name} in over TCP and into games, once the page has seen it come. */
+    private LineClient enterGames(String name) throws Exception {
+        LineClient user = clients.login(name);
+        user.send(":cr games");
+        user.await(line -> line.startsWith("* you are in games"), "the move to games");
+        awaitInLog(name + " has joined");
+        return user;
+    }
+
+    private void openPageAs(String name) {
+        browser.get("http://127.0.0.1:" + server.server().httpAddress().getPort() + "/");
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("join")).click();
+        awaitInLog("you are in lobby");
     }
 
     private void awaitMembers(String text) {

@@ -89,10 +89,21 @@ final class LineClient implements AutoCloseable {
      * for none). Each text frame received is one line; {@link #send} sends one line per frame.
      */
     static LineClient webSocket(URI uri, String origin) throws IOException, InterruptedException {
+        return webSocket(uri, origin, List.of());
+    }
+
+    /**
+     * As {@link #webSocket(URI, String)}, asking for {@code subprotocols} (Sec-WebSocket-Protocol);
+     * {@link #subprotocol()} tells which the server chose.
+     */
+    static LineClient webSocket(URI uri, String origin, List<String> subprotocols) throws IOException, InterruptedException {
         LineClient client = new LineClient(null, false);
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
         if (origin != null) {
             builder.header("Origin", origin);
+        }
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
         try {
             client.webSocket = builder.buildAsync(uri, client.new FrameListener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -100,6 +111,11 @@ final class LineClient implements AutoCloseable {
             throw new IOException("no WebSocket to " + uri, e.getCause() == null ? e : e.getCause());
         }
         return client;
+    }
+
+    /** The subprotocol the server chose in the WebSocket handshake; empty when none. */
+    String subprotocol() {
+        return webSocket.getSubprotocol();
     }
 
     /** Collects text frames as lines; the close of the WebSocket is the end of the stream. */
