@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import roomchat.core.broker.LocalBroker;
 import roomchat.core.command.Input;
 import roomchat.core.event.Notice;
@@ -53,14 +55,28 @@ final class ChatFixture {
                 moves.add(new Move(room.name(), member.name(), false));
             }
         });
-        chat = new ChatService(registry, broker, ChatService.DEFAULT_ANNOUNCE_LIMIT, new GuessLedger());
+        chat = new ChatService(registry, broker, ChatService.DEFAULT_ANNOUNCE_LIMIT, neverWaiting());
     }
 
-    /** A new member called {@code name}, in the default room; what it was told so far is forgotten. */
+    /**
+     * A ledger of password guesses whose clock jumps an hour ahead at each reading, so that no guess
+     * ever waits: the throttle has tests of its own, and the rules here are what a guess gets in.
+     */
+    private static GuessLedger neverWaiting() {
+        AtomicLong nanos = new AtomicLong();
+        return new GuessLedger(0, GuessLedger.MAX_PAIRS, GuessLedger.MAX_ROOMS,
+                () -> nanos.addAndGet(TimeUnit.HOURS.toNanos(1)));
+    }
+
+    /**
+     * A new member called {@code name}, in the default room. Its arrival is forgotten: what it was
+     * told, and every event and move so far.
+     */
     Member join(String name) {
         NameStep step = chat.beforeName(new Input.ChatText(name), new RecordingPort(), InetAddress.getLoopbackAddress());
         Member member = step.member().orElseThrow(() -> new AssertionError(name + " refused: " + step.reply()));
         port(member).take();
+        forget();
         return member;
     }
 

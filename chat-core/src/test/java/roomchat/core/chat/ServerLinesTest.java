@@ -2,6 +2,7 @@ package roomchat.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
 import roomchat.core.render.LineRenderer;
 import roomchat.core.room.Member;
+import roomchat.core.testing.RecordingPort;
 
 /**
  * Which lines are the server's: a user can word chat and actions, but never a line that equals or
@@ -173,8 +175,10 @@ class ServerLinesTest {
         return roomNotices;
     }
 
+    /** A new member called {@code name}, whose arrival is kept among the events. */
     private Member join(String name) {
-        return fixture.join(name);
+        return chat.beforeName(new Input.ChatText(name), new RecordingPort(), InetAddress.getLoopbackAddress())
+                .member().orElseThrow();
     }
 
     private void renameTo(Member member, String name) {
