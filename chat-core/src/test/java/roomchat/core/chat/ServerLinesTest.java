@@ -2,23 +2,23 @@ package roomchat.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.DefaultChannelId;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetAddress;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import roomchat.core.command.Command;
 import roomchat.core.command.Input;
-import roomchat.core.dispatch.Dispatcher;
-import roomchat.core.room.LocalRoomRegistry;
+import roomchat.core.event.Notice;
+import roomchat.core.event.RoomEvent;
+import roomchat.core.render.LineRenderer;
 import roomchat.core.room.Member;
-import roomchat.core.room.Room;
-import roomchat.core.room.RoomMessage;
+import roomchat.core.testing.RecordingPort;
 
 /**
  * Which lines are the server's: a user can word chat and actions, but never a line that equals or
@@ -29,9 +29,13 @@ class ServerLinesTest {
     /** Names that, in the old wording, made an action read as the server's own notice. */
     private static final List<String> FORGING_NAMES = List.of("server", "you", "choose", "--", "-", "alice", "dave");
 
-    private final Recorder dispatcher = new Recorder();
-    private final LocalRoomRegistry registry = new LocalRoomRegistry("lobby");
-    private final ChatService chat = new ChatService(registry, dispatcher);
+    private final ChatFixture fixture = new ChatFixture();
+    private final ChatService chat = fixture.chat;
+    private final LineRenderer renderer = new LineRenderer(ZoneOffset.UTC);
+    /** The lines of room events that are the server's (not kept), in the order they were ordered. */
+    private final List<String> serverLines = new ArrayList<>();
+    /** The lines said in rooms (kept), in order. */
+    private final List<String> saidLines = new ArrayList<>();
 
     @Test
     void everyRoomNoticeStartsWithItsRoomAndTheServersMark() {
@@ -51,7 +55,10 @@ class ServerLinesTest {
                 "[games] -- bob is now a host",
                 "[games] -- bob was kicked by alice",
                 "[games] -- alice is now known as al",
+                "[lobby] -- carol has left",
+                "[games] -- carol has joined",
                 "[games] -- al has left",
+                "[games] -- carol is now a host",
                 "[lobby] -- al has joined");
     }
 
@@ -75,8 +82,9 @@ class ServerLinesTest {
                 chat.handle(actor, new Input.ChatText(text));
             }
         }
-        assertThat(dispatcher.said).isNotEmpty().allSatisfy(line -> {
-            assertThat(line).startsWith("[lobby] ").doesNotStartWith("[lobby] " + Lines.ROOM_NOTICE);
+        recordEvents();
+        assertThat(saidLines).isNotEmpty().allSatisfy(line -> {
+            assertThat(line).startsWith("[lobby] ").doesNotStartWith("[lobby] " + LineRenderer.ROOM_NOTICE);
             assertThat(notices).doesNotContain(line);
         });
     }
@@ -89,18 +97,18 @@ class ServerLinesTest {
         String textChars = "-* ][:@!ab";
         for (int round = 0; round < 500; round++) {
             String name = randomString(random, nameChars, 1 + random.nextInt(4));
-            if (registry.findMember(name).filter(other -> other != actor).isPresent()) {
+            if (fixture.registry.findMember(name).filter(other -> other != actor).isPresent()) {
                 continue;
             }
             renameTo(actor, name);
             String text = randomString(random, textChars, 1 + random.nextInt(12));
             chat.handle(actor, new Command.Me(text));
             chat.handle(actor, new Input.ChatText(text));
-            List<String> said = dispatcher.said;
-            assertThat(said.get(said.size() - 2)).isEqualTo("[lobby] " + Lines.ACTION + actor.name() + " " + text);
-            assertThat(said.get(said.size() - 1)).isEqualTo("[lobby] " + actor.name() + ": " + text);
+            recordEvents();
+            assertThat(saidLines.get(saidLines.size() - 2)).isEqualTo("[lobby] " + LineRenderer.ACTION + actor.name() + " " + text);
+            assertThat(saidLines.get(saidLines.size() - 1)).isEqualTo("[lobby] " + actor.name() + ": " + text);
         }
-        assertThat(dispatcher.said).noneMatch(line -> line.startsWith("[lobby] " + Lines.ROOM_NOTICE));
+        assertThat(saidLines).noneMatch(line -> line.startsWith("[lobby] " + LineRenderer.ROOM_NOTICE));
     }
 
     @Test
@@ -109,23 +117,27 @@ class ServerLinesTest {
         Member trudy = join("trudy");
         Member eve = join("eve");
         List<String> toOne = new ArrayList<>();
-        toOne.addAll(chat.handle(mallory, new Command.NewRoom("evilroom")).lines());
-        toOne.addAll(chat.handle(trudy, new Command.ChangeRoom("evilroom", Optional.empty())).lines());
-        toOne.addAll(chat.handle(mallory, new Command.SetPassword(Optional.of("secret"))).lines());
-        toOne.addAll(chat.handle(eve, new Command.ChangeRoom("evilroom", Optional.empty())).lines());
-        toOne.addAll(chat.handle(eve, new Command.MessageRoom("evilroom", Optional.empty(), "hi")).lines());
-        toOne.addAll(chat.handle(eve, new Command.SetTopic(Optional.of("mine"))).lines());
-        toOne.addAll(chat.handle(eve, new Command.PrivateMessage("mallory", "hi")).lines());
-        toOne.addAll(chat.handle(mallory, new Command.Kick("trudy")).lines());
-        toOne.addAll(dispatcher.direct);
+        toOne.addAll(lines(chat.handle(mallory, new Command.NewRoom("evilroom"))));
+        toOne.addAll(lines(chat.handle(trudy, new Command.ChangeRoom("evilroom", Optional.empty()))));
+        toOne.addAll(lines(chat.handle(mallory, new Command.SetPassword(Optional.of("secret")))));
+        toOne.addAll(lines(chat.handle(eve, new Command.ChangeRoom("evilroom", Optional.empty()))));
+        toOne.addAll(lines(chat.handle(eve, new Command.MessageRoom("evilroom", Optional.empty(), "hi"))));
+        toOne.addAll(lines(chat.handle(eve, new Command.SetTopic(Optional.of("mine")))));
+        toOne.addAll(lines(chat.handle(eve, new Command.PrivateMessage("mallory", "hi"))));
+        toOne.addAll(lines(chat.handle(mallory, new Command.Kick("trudy"))));
+        List<String> direct = new ArrayList<>();
+        for (Member member : List.of(mallory, trudy, eve)) {
+            direct.addAll(lines(fixture.noticesTo(member)));
+        }
+        toOne.addAll(direct);
 
-        assertThat(dispatcher.direct).containsSubsequence(
+        assertThat(direct).containsSubsequence(
                 "* you were kicked from evilroom by mallory", "* you are in lobby with eve");
         assertThat(toOne).contains(
                 "! room evilroom is locked (enter with :cr evilroom <password>)",
                 "! room lobby has no hosts, so nobody can do that there");
         for (String line : toOne) {
-            if (line.startsWith(Lines.NOTICE) || line.startsWith(Lines.ERROR)) {
+            if (line.startsWith(LineRenderer.NOTICE) || line.startsWith(LineRenderer.ERROR)) {
                 String words = line.substring(2);
                 assertThat(List.of("mallory", "trudy", "eve", "evilroom", "lobby"))
                         .as(line).noneMatch(chosen -> words.startsWith(chosen));
@@ -139,7 +151,7 @@ class ServerLinesTest {
     private Set<String> everyKindOfRoomNotice() {
         Member alice = join("alice");
         Member bob = join("bob");
-        join("carol");
+        Member carol = join("carol");
         chat.handle(alice, new Command.NewRoom("games"));
         chat.handle(bob, new Command.ChangeRoom("games", Optional.empty()));
         chat.handle(alice, new Command.SetTopic(Optional.of("friday")));
@@ -149,23 +161,48 @@ class ServerLinesTest {
         chat.handle(alice, new Command.Promote("bob"));
         chat.handle(alice, new Command.Kick("bob"));
         chat.handle(alice, new Command.Nick("al"));
+        // Someone stays in games, where leaving is announced only to those still there.
+        chat.handle(carol, new Command.ChangeRoom("games", Optional.empty()));
         chat.handle(alice, new Command.ChangeRoom("lobby", Optional.empty()));
-        Set<String> notices = new LinkedHashSet<>(dispatcher.notices);
-        assertThat(notices).allSatisfy(line -> assertThat(line).matches("\\[[^\\]]+\\] -- \\S+ [a-z].*"));
-        dispatcher.notices.clear();
-        dispatcher.direct.clear();
-        return notices;
+        recordEvents();
+        Set<String> roomNotices = new LinkedHashSet<>(serverLines);
+        assertThat(roomNotices).allSatisfy(line -> assertThat(line).matches("\\[[^\\]]+\\] -- \\S+ [a-z].*"));
+        serverLines.clear();
+        saidLines.clear();
+        for (Member member : List.of(alice, bob, carol)) {
+            fixture.noticesTo(member);
+        }
+        return roomNotices;
     }
 
+    /** A new member called {@code name}, whose arrival is kept among the events. */
     private Member join(String name) {
-        EmbeddedChannel channel = new EmbeddedChannel(DefaultChannelId.newInstance());
-        return chat.beforeName(new Input.ChatText(name), channel, InetAddress.getLoopbackAddress()).member().orElseThrow();
+        return chat.beforeName(new Input.ChatText(name), new RecordingPort(), InetAddress.getLoopbackAddress())
+                .member().orElseThrow();
     }
 
     private void renameTo(Member member, String name) {
         if (!member.name().equals(name)) {
-            assertThat(chat.handle(member, new Command.Nick(name)).lines()).containsExactly("* you are now " + name);
+            assertThat(lines(chat.handle(member, new Command.Nick(name)))).containsExactly("* you are now " + name);
         }
+    }
+
+    /** Renders the events ordered since last asked: kept ones to {@link #saidLines}, the others (those shown) to {@link #serverLines}. */
+    private void recordEvents() {
+        for (RoomEvent event : fixture.events()) {
+            String line = LineRenderer.line(event);
+            if (line != null) {
+                (event.what().kept() ? saidLines : serverLines).add(line);
+            }
+        }
+    }
+
+    private List<String> lines(Reply reply) {
+        return lines(reply.notices());
+    }
+
+    private List<String> lines(List<Notice> notices) {
+        return notices.stream().map(renderer::lines).flatMap(List::stream).filter(Objects::nonNull).toList();
     }
 
     private static String randomString(Random random, String alphabet, int length) {
@@ -174,34 +211,5 @@ class ServerLinesTest {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
-    }
-
-    /** A dispatcher that keeps what it is given: room notices, lines said in rooms, and lines to one member. */
-    private static final class Recorder implements Dispatcher {
-        final List<String> notices = new ArrayList<>();
-        final List<String> said = new ArrayList<>();
-        final List<String> direct = new ArrayList<>();
-
-        @Override
-        public void publish(Room room, RoomMessage message) {
-            (message.kept() ? said : notices).add(message.line());
-        }
-
-        @Override
-        public void admit(Room room, Member member) {
-        }
-
-        @Override
-        public void remove(Room room, Member member) {
-        }
-
-        @Override
-        public void sendTo(Member member, String line) {
-            direct.add(line);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -4,19 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.CharsetUtil;
+import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import roomchat.core.room.RoomMessage;
+import roomchat.core.event.Happening;
+import roomchat.core.event.RoomEvent;
+import roomchat.core.room.LocalRoomRegistry;
+import roomchat.core.room.Member;
+import roomchat.core.room.NameChange;
 
 class EncodedRunTest {
 
-    private final EmbeddedChannel alice = new EmbeddedChannel();
-    private final EmbeddedChannel bob = new EmbeddedChannel();
-    private final EmbeddedChannel carol = new EmbeddedChannel();
+    private static final Set<Format> LINES = EnumSet.of(Format.LINES);
+
+    private final EmbeddedChannel alice = new EmbeddedChannel(DefaultChannelId.newInstance());
+    private final EmbeddedChannel bob = new EmbeddedChannel(DefaultChannelId.newInstance());
+    private final EmbeddedChannel carol = new EmbeddedChannel(DefaultChannelId.newInstance());
+    private final Member sender = member("alice", alice);
 
     @AfterEach
     void close() {
@@ -25,37 +36,49 @@ class EncodedRunTest {
         carol.finishAndReleaseAll();
     }
 
+    private static Member member(String name, EmbeddedChannel channel) {
+        ChannelPort port = new ChannelPort(channel, (to, lines) -> true);
+        NameChange claim = new LocalRoomRegistry("r").claim(name, port, InetAddress.getLoopbackAddress());
+        return ((NameChange.Claimed) claim).moved().member();
+    }
+
+    /** Alice's line: every member but her gets it. */
+    private RoomEvent said(String text) {
+        return RoomEvent.draft("r", sender, new Happening.Said(text));
+    }
+
+    /** {@code [r] -- name is now a host}: every member gets it. */
+    private static RoomEvent toAll(String name) {
+        return RoomEvent.byServer("r", new Happening.HostGranted(name));
+    }
+
     @Test
     void aRecipientOfEveryLineGetsTheWholeRunAsOneWrite() {
-        EncodedRun run = EncodedRun.encode(List.of(
-                RoomMessage.toAll("* one"), new RoomMessage("[r] alice: två", alice, true), RoomMessage.toAll("* three")),
-                ByteBufAllocator.DEFAULT, 0);
+        EncodedRun run = EncodedRun.encode(List.of(toAll("one"), said("två"), toAll("three")),
+                LINES, ByteBufAllocator.DEFAULT, 0);
 
         assertThat(run.linesFor(bob)).isEqualTo(3);
         run.writeTo(bob);
         run.release();
 
-        assertThat(writes(bob)).containsExactly("* one\n[r] alice: två\n* three\n");
+        assertThat(writes(bob)).containsExactly("[r] -- one is now a host\n[r] alice: två\n[r] -- three is now a host\n");
     }
 
     @Test
     void aRecipientExcludedFromSomeLinesGetsTheStretchesAroundThem() {
-        EncodedRun run = EncodedRun.encode(List.of(
-                new RoomMessage("[r] alice: a", alice, true), RoomMessage.toAll("* b"),
-                new RoomMessage("[r] alice: c", alice, true), RoomMessage.toAll("* d"), RoomMessage.toAll("* e"),
-                new RoomMessage("[r] alice: f", alice, true)),
-                ByteBufAllocator.DEFAULT, 0);
+        EncodedRun run = EncodedRun.encode(List.of(said("a"), toAll("b"), said("c"), toAll("d"), toAll("e"), said("f")),
+                LINES, ByteBufAllocator.DEFAULT, 0);
 
         assertThat(run.linesFor(alice)).isEqualTo(3);
         run.writeTo(alice);
         run.release();
 
-        assertThat(writes(alice)).containsExactly("* b\n", "* d\n* e\n");
+        assertThat(writes(alice)).containsExactly("[r] -- b is now a host\n", "[r] -- d is now a host\n[r] -- e is now a host\n");
     }
 
     @Test
     void aRecipientExcludedFromEveryLineGetsNothing() {
-        EncodedRun run = EncodedRun.encode(List.of(new RoomMessage("[r] alice: a", alice, true)), ByteBufAllocator.DEFAULT, 0);
+        EncodedRun run = EncodedRun.encode(List.of(said("a")), LINES, ByteBufAllocator.DEFAULT, 0);
 
         assertThat(run.linesFor(alice)).isZero();
         run.writeTo(alice);
@@ -65,18 +88,46 @@ class EncodedRunTest {
     }
 
     @Test
+    void anEventTheLineProtocolDoesNotShowTakesNoLine() {
+        RoomEvent created = RoomEvent.byServer("r", new Happening.Created());
+        EncodedRun run = EncodedRun.encode(List.of(created, toAll("one"), created), LINES, ByteBufAllocator.DEFAULT, 0);
+
+        assertThat(run.linesFor(bob)).isEqualTo(1);
+        run.writeTo(bob);
+        run.release();
+
+        assertThat(writes(bob)).containsExactly("[r] -- one is now a host\n");
+    }
+
+    @Test
     void aTerminalGetsLinesWiderThanTheWrapWidthWrappedAndAPageGetsThemWhole() {
-        Terminals.mark(bob);
-        String wide = "[r] alice: " + "x".repeat(30) + " " + "y".repeat(30);
-        EncodedRun run = EncodedRun.encode(List.of(RoomMessage.toAll("* short"), new RoomMessage(wide, alice, true)),
-                ByteBufAllocator.DEFAULT, 50);
+        Format.TERMINAL.markOn(bob);
+        String wide = "x".repeat(30) + " " + "y".repeat(30);
+        EncodedRun run = EncodedRun.encode(List.of(toAll("short"), said(wide)),
+                EnumSet.of(Format.LINES, Format.TERMINAL), ByteBufAllocator.DEFAULT, 50);
 
         run.writeTo(bob);
         run.writeTo(carol);
         run.release();
 
-        assertThat(writes(bob)).containsExactly("* short\n[r] alice: " + "x".repeat(30) + " \n    " + "y".repeat(30) + "\n");
-        assertThat(writes(carol)).containsExactly("* short\n" + wide + "\n");
+        assertThat(writes(bob)).containsExactly(
+                "[r] -- short is now a host\n[r] alice: " + "x".repeat(30) + " \n    " + "y".repeat(30) + "\n");
+        assertThat(writes(carol)).containsExactly("[r] -- short is now a host\n[r] alice: " + wide + "\n");
+    }
+
+    @Test
+    void aJsonRecipientGetsOneObjectPerEventAndTheOthersTheirLines() {
+        Format.JSON.markOn(bob);
+        EncodedRun run = EncodedRun.encode(List.of(said("hi")), EnumSet.of(Format.LINES, Format.JSON),
+                ByteBufAllocator.DEFAULT, 0);
+
+        run.writeTo(bob);
+        run.writeTo(carol);
+        run.release();
+
+        assertThat(writes(bob)).singleElement().satisfies(json -> assertThat(json)
+                .startsWith("{\"type\":\"said\",\"room\":\"r\"").contains("\"text\":\"hi\"").endsWith("}\n"));
+        assertThat(writes(carol)).containsExactly("[r] alice: hi\n");
     }
 
     /** What was written to {@code channel}, one string per write, each buffer released. */

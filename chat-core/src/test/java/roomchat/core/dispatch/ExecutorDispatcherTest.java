@@ -2,8 +2,6 @@ package roomchat.core.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,18 +17,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import roomchat.core.broker.LocalBroker;
+import roomchat.core.event.Happening;
+import roomchat.core.event.Notice;
+import roomchat.core.event.RoomEvent;
+import roomchat.core.render.LineRenderer;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
 import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
-import roomchat.core.room.RoomHistory;
-import roomchat.core.room.RoomMessage;
 import roomchat.core.testing.RecordingChannel;
 
 class ExecutorDispatcherTest {
 
+    private static final Clock NOON = Clock.fixed(Instant.parse("2026-11-22T12:03:00Z"), ZoneOffset.UTC);
+
     private final LocalRoomRegistry registry = new LocalRoomRegistry("lobby");
-    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(4);
+    private final LocalBroker broker = new LocalBroker(NOON);
+    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(4, 0, broker);
     private final ExecutorService producers = Executors.newFixedThreadPool(4);
 
     @AfterEach
@@ -40,78 +44,97 @@ class ExecutorDispatcherTest {
     }
 
     private Member join(String name, RecordingChannel recorder) {
-        Member member = join(registry, name, recorder.channel());
-        dispatcher.admit(member.room(), member);
+        Member member = join(registry, dispatcher, name, recorder);
+        dispatcher.admit(member.room(), member, List.of());
         return member;
     }
 
+    /** {@code [room] -- name is now a host}: an event every member of the room gets. */
+    private static RoomEvent toAll(Room room, String name) {
+        return RoomEvent.byServer(room.name(), new Happening.HostGranted(name));
+    }
+
+    private static RoomEvent said(Member member, String text) {
+        return RoomEvent.draft(member.room().name(), member, new Happening.Said(text));
+    }
+
     @Test
-    void everyMemberButTheExcludedOneGetsTheLineOnce() throws Exception {
+    void everyMemberButTheSparedOneGetsTheLineOnce() throws Exception {
         RecordingChannel alice = new RecordingChannel();
         RecordingChannel bob = new RecordingChannel();
         Member sender = join("alice", alice);
         join("bob", bob);
+        Room lobby = registry.defaultRoom();
 
-        dispatcher.publish(registry.defaultRoom(), RoomMessage.toOthers("[lobby] alice: hi", sender));
-        dispatcher.publish(registry.defaultRoom(), RoomMessage.toAll("* done"));
+        broker.publish(lobby, said(sender, "hi"));
+        broker.publish(lobby, toAll(lobby, "done"));
 
-        assertThat(bob.take(2)).containsExactly("[lobby] alice: hi", "* done");
-        assertThat(alice.take(1)).containsExactly("* done");
+        assertThat(bob.take(2)).containsExactly("[lobby] alice: hi", "[lobby] -- done is now a host");
+        assertThat(alice.take(1)).containsExactly("[lobby] -- done is now a host");
         assertThat(alice.rest()).isEmpty();
     }
 
     @Test
     void aMemberGetsExactlyTheLinesBetweenItsAdmissionAndItsRemoval() throws Exception {
         RecordingChannel alice = new RecordingChannel();
-        Member member = join(registry, "alice", alice.channel());
+        Member member = join(registry, dispatcher, "alice", alice);
         Room lobby = registry.defaultRoom();
-        dispatcher.publish(lobby, RoomMessage.toAll("before"));
-        dispatcher.admit(lobby, member);
-        dispatcher.publish(lobby, RoomMessage.toAll("during"));
+        broker.publish(lobby, toAll(lobby, "before"));
+        dispatcher.admit(lobby, member, List.of(new Notice.Info("first")));
+        broker.publish(lobby, toAll(lobby, "during"));
         dispatcher.remove(lobby, member);
-        dispatcher.publish(lobby, RoomMessage.toAll("after"));
-        dispatcher.sendTo(member, "direct");
-        assertThat(alice.take(2)).containsExactlyInAnyOrder("during", "direct");
+        broker.publish(lobby, toAll(lobby, "after"));
+        member.port().deliver(new Notice.Info("direct"));
+        List<String> got = alice.take(3);
+        assertThat(got).containsExactlyInAnyOrder("* first", "[lobby] -- during is now a host", "* direct");
+        assertThat(got).containsSubsequence("* first", "[lobby] -- during is now a host");
         RecordingChannel bob = new RecordingChannel();
         join("bob", bob);
-        dispatcher.publish(lobby, RoomMessage.toAll("sync"));
+        broker.publish(lobby, toAll(lobby, "sync"));
         bob.take(1);
         assertThat(alice.rest()).isEmpty();
     }
 
     @Test
     void aNewcomerGetsTheHistoryThenLiveLinesWithNothingTwice() throws Exception {
-        Clock noon = Clock.fixed(Instant.parse("2026-11-22T12:03:00Z"), ZoneOffset.UTC);
         LocalRoomRegistry rooms = new LocalRoomRegistry("lobby", 2);
-        try (ExecutorDispatcher keeping = new ExecutorDispatcher(2, ByteBufAllocator.DEFAULT, noon, 0)) {
-            Member alice = join(rooms, "alice", new RecordingChannel().channel());
-            keeping.admit(rooms.defaultRoom(), alice);
+        LocalBroker ordering = new LocalBroker(NOON);
+        try (ExecutorDispatcher keeping = new ExecutorDispatcher(2, 0, ordering)) {
+            Member alice = join(rooms, keeping, "alice", new RecordingChannel());
+            Room lobby = rooms.defaultRoom();
+            keeping.admit(lobby, alice, List.of());
             for (int i = 1; i <= 3; i++) {
-                keeping.publish(rooms.defaultRoom(), RoomMessage.said("[lobby] alice: " + i, alice));
+                ordering.publish(lobby, said(alice, String.valueOf(i)));
             }
-            keeping.publish(rooms.defaultRoom(), RoomMessage.toAll("* not kept"));
+            ordering.publish(lobby, toAll(lobby, "not-kept"));
             RecordingChannel bob = new RecordingChannel();
-            Member newcomer = join(rooms, "bob", bob.channel());
-            keeping.admit(rooms.defaultRoom(), newcomer);
-            keeping.publish(rooms.defaultRoom(), RoomMessage.said("[lobby] alice: 4", alice));
-            assertThat(bob.take(4)).containsExactly("12:03 [lobby] alice: 2", "12:03 [lobby] alice: 3",
-                    RoomHistory.LIVE_CHAT_STARTS, "[lobby] alice: 4");
+            Member newcomer = join(rooms, keeping, "bob", bob);
+            keeping.admit(lobby, newcomer, List.of(new Notice.Info("first")));
+            // Taken before the next line is said: a line kept before the admission has run would push
+            // the oldest out of a ring this small, and the replay would be one line shorter.
+            assertThat(bob.take(4)).containsExactly("* first", "12:03 [lobby] alice: 2", "12:03 [lobby] alice: 3",
+                    LineRenderer.LIVE_CHAT_STARTS);
+            ordering.publish(lobby, said(alice, "4"));
+            assertThat(bob.take(1)).containsExactly("[lobby] alice: 4");
+            ordering.publish(lobby, toAll(lobby, "sync"));
+            assertThat(bob.take(1)).containsExactly("[lobby] -- sync is now a host");
+            assertThat(bob.rest()).isEmpty();
         }
     }
 
     @Test
-    void eachProducersOrderIsKeptInEveryRoomUnderConcurrency() throws Exception {
+    void eachRoomsOrderIsKeptForEveryRoomUnderConcurrency() throws Exception {
         int producerCount = 4;
         int perProducer = 2_000;
         Map<String, RecordingChannel> listeners = new HashMap<>();
         List<Room> rooms = new ArrayList<>();
         for (String roomName : List.of("lobby", "games", "chess")) {
             RecordingChannel listener = new RecordingChannel();
-            Member member = join(registry, "listener-" + roomName, listener.channel());
+            Member member = join(registry, dispatcher, "listener-" + roomName, listener);
             if (!roomName.equals("lobby")) {
                 registry.create(member, roomName);
             }
-            dispatcher.admit(member.room(), member);
+            dispatcher.admit(member.room(), member, List.of());
             listeners.put(roomName, listener);
             rooms.add(member.room());
         }
@@ -124,7 +147,9 @@ class ExecutorDispatcherTest {
                 start.await();
                 for (int seq = 0; seq < perProducer; seq++) {
                     for (Room room : rooms) {
-                        dispatcher.publish(room, RoomMessage.toAll(producer + " " + seq));
+                        // Said by a name with no member here: a line from another server, which nobody is spared.
+                        broker.publish(room, new RoomEvent(room.name(), 0, null, "p" + producer, null,
+                                new Happening.Said(String.valueOf(seq))));
                     }
                 }
                 return null;
@@ -135,18 +160,21 @@ class ExecutorDispatcherTest {
             future.get(30, TimeUnit.SECONDS);
         }
 
-        for (RecordingChannel listener : listeners.values()) {
+        for (Map.Entry<String, RecordingChannel> listener : listeners.entrySet()) {
             int[] next = new int[producerCount];
-            for (String line : listener.take(producerCount * perProducer)) {
-                String[] parts = line.split(" ");
+            String bracket = "[" + listener.getKey() + "] p";
+            for (String line : listener.getValue().take(producerCount * perProducer)) {
+                assertThat(line).startsWith(bracket);
+                String[] parts = line.substring(bracket.length()).split(": ");
                 int producer = Integer.parseInt(parts[0]);
                 assertThat(Integer.parseInt(parts[1])).as("producer %d", producer).isEqualTo(next[producer]++);
             }
-            assertThat(listener.rest()).isEmpty();
+            assertThat(listener.getValue().rest()).isEmpty();
         }
     }
 
-    private static Member join(LocalRoomRegistry rooms, String name, Channel channel) {
-        return ((NameChange.Claimed) rooms.claim(name, channel, InetAddress.getLoopbackAddress())).moved().member();
+    private static Member join(LocalRoomRegistry rooms, ExecutorDispatcher to, String name, RecordingChannel recorder) {
+        NameChange claim = rooms.claim(name, to.portOf(recorder.channel()), InetAddress.getLoopbackAddress());
+        return ((NameChange.Claimed) claim).moved().member();
     }
 }

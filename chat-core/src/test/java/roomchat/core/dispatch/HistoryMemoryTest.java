@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import roomchat.core.broker.LocalBroker;
+import roomchat.core.event.Happening;
+import roomchat.core.event.RoomEvent;
 import roomchat.core.room.HistoryBudget;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
 import roomchat.core.room.NameChange;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
-import roomchat.core.room.RoomMessage;
 import roomchat.core.testing.RecordingChannel;
 
 /** What a room's history holds is given back to the server's budget when the room closes. */
@@ -21,7 +24,8 @@ class HistoryMemoryTest {
 
     private final HistoryBudget budget = new HistoryBudget(1024 * 1024);
     private final LocalRoomRegistry registry = new LocalRoomRegistry("lobby", 20, budget);
-    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(2);
+    private final LocalBroker broker = new LocalBroker(Clock.systemUTC());
+    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(2, 0, broker);
 
     @AfterEach
     void stop() {
@@ -32,19 +36,24 @@ class HistoryMemoryTest {
     void aClosedRoomGivesItsHistorysMemoryBack() throws Exception {
         registry.deliverMovesTo(dispatcher);
         RecordingChannel alice = new RecordingChannel();
-        Member member = ((NameChange.Claimed) registry.claim("alice", alice.channel(), InetAddress.getLoopbackAddress()))
-                .moved().member();
+        Member member = ((NameChange.Claimed) registry.claim("alice", dispatcher.portOf(alice.channel()),
+                InetAddress.getLoopbackAddress())).moved().member();
         Room games = ((RoomChange.Moved) registry.create(member, "games")).to();
-        dispatcher.publish(games, RoomMessage.said("[games] alice: hi", member));
-        dispatcher.publish(games, RoomMessage.toAll("* sync"));
+        broker.publish(games, RoomEvent.draft("games", member, new Happening.Said("hi")));
+        broker.publish(games, sync(games));
         alice.take(1);
         assertThat(budget.usedBytes()).isPositive();
 
         registry.moveTo(member, "lobby", null);
-        dispatcher.publish(registry.defaultRoom(), RoomMessage.toAll("* sync again"));
+        broker.publish(registry.defaultRoom(), sync(registry.defaultRoom()));
         alice.take(1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> budget.usedBytes() == 0);
         assertThat(games.isClosed()).isTrue();
+    }
+
+    /** An event the member gets, once every delivery queued before it has run. */
+    private static RoomEvent sync(Room room) {
+        return RoomEvent.byServer(room.name(), new Happening.HostGranted("sync"));
     }
 }

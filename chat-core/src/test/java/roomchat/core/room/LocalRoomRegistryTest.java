@@ -2,8 +2,6 @@ package roomchat.core.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.DefaultChannelId;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import roomchat.core.event.Notice;
+import roomchat.core.testing.RecordingPort;
 
 class LocalRoomRegistryTest {
 
@@ -36,13 +36,8 @@ class LocalRoomRegistryTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
-    /** Channel groups tell channels apart by id, and every EmbeddedChannel has the same one by default. */
-    private static EmbeddedChannel newChannel() {
-        return new EmbeddedChannel(DefaultChannelId.newInstance());
-    }
-
     private NameChange claim(String name) {
-        return registry.claim(name, newChannel(), InetAddress.getLoopbackAddress());
+        return registry.claim(name, new RecordingPort(), InetAddress.getLoopbackAddress());
     }
 
     private Member join(String name) {
@@ -70,7 +65,7 @@ class LocalRoomRegistryTest {
     @Test
     void aMemberKeepsTheAddressItClaimedFrom() throws Exception {
         InetAddress address = InetAddress.getByName("192.0.2.7");
-        NameChange claim = registry.claim("alice", newChannel(), address);
+        NameChange claim = registry.claim("alice", new RecordingPort(), address);
         assertThat(((NameChange.Claimed) claim).moved().member().address()).isEqualTo(address);
     }
 
@@ -230,7 +225,7 @@ class LocalRoomRegistryTest {
         Map<Member, Set<Room>> heardIn = new ConcurrentHashMap<>();
         registry.deliverMovesTo(new Membership() {
             @Override
-            public void admit(Room room, Member member) {
+            public void admit(Room room, Member member, List<Notice> first) {
                 assertThat(heardIn.computeIfAbsent(member, m -> ConcurrentHashMap.newKeySet()).add(room)).isTrue();
             }
 
@@ -254,6 +249,33 @@ class LocalRoomRegistryTest {
         for (Member guest : guests) {
             assertThat(heardIn.get(guest)).containsExactly(guest.room());
         }
+    }
+
+    @Test
+    void aKickedMemberIsAdmittedToTheDefaultRoomToldFirstWhyAndWhereItIs() {
+        List<List<Notice>> firsts = new ArrayList<>();
+        registry.deliverMovesTo(new Membership() {
+            @Override
+            public void admit(Room room, Member member, List<Notice> first) {
+                firsts.add(first);
+            }
+
+            @Override
+            public void remove(Room room, Member member) {
+            }
+        });
+        Member alice = join("alice");
+        Member bob = join("bob");
+        join("carol");
+        registry.create(alice, "games");
+        registry.moveTo(bob, "games", null);
+        assertThat(firsts).allSatisfy(first -> assertThat(first).isEmpty());
+        firsts.clear();
+
+        registry.kick(alice, "bob");
+
+        assertThat(firsts).containsExactly(List.of(new Notice.KickedOut("games", "alice"),
+                new Notice.Entered("lobby", List.of("carol"), null, false)));
     }
 
     @Test

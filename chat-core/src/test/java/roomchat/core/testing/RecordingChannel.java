@@ -3,8 +3,10 @@ package roomchat.core.testing;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.DefaultEventLoopGroup;
@@ -12,29 +14,37 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalServerChannel;
+import io.netty.handler.codec.MessageToMessageEncoder;
 import io.netty.util.CharsetUtil;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import roomchat.core.event.Notice;
+import roomchat.core.render.LineRenderer;
 
 /**
  * A member's channel for tests of delivery: a real channel on a real event loop (Netty's in-process
- * transport), whose peer records every line written to it and releases the buffers.
+ * transport), whose peer records every line written to it and releases the buffers. Notices are
+ * written to a member's channel as objects; its pipeline renders them as lines, with history times
+ * in UTC (the zone of the tests' clocks), as the server's does.
  */
 public final class RecordingChannel {
 
     private static final EventLoopGroup LOOPS = new DefaultEventLoopGroup(2);
     private static final LocalAddress SERVER = new LocalAddress("recording-channels");
     private static final BlockingQueue<Channel> ACCEPTED = new SynchronousQueue<>();
+    private static final ChannelHandler NOTICE_LINES = new NoticeLines(new LineRenderer(ZoneId.of("UTC")));
 
     static {
         new ServerBootstrap().group(LOOPS).channel(LocalServerChannel.class)
                 .childHandler(new ChannelInitializer<LocalChannel>() {
                     @Override
                     protected void initChannel(LocalChannel channel) throws InterruptedException {
+                        channel.pipeline().addLast(NOTICE_LINES);
                         ACCEPTED.put(channel);
                     }
                 })
@@ -92,5 +102,23 @@ public final class RecordingChannel {
         List<String> rest = new ArrayList<>();
         lines.drainTo(rest);
         return rest;
+    }
+
+    /** Renders each notice written to a member's channel as its lines, each with its line end. */
+    @ChannelHandler.Sharable
+    private static final class NoticeLines extends MessageToMessageEncoder<Notice> {
+        private final LineRenderer renderer;
+
+        NoticeLines(LineRenderer renderer) {
+            super(Notice.class);
+            this.renderer = renderer;
+        }
+
+        @Override
+        protected void encode(ChannelHandlerContext ctx, Notice notice, List<Object> out) {
+            StringBuilder text = new StringBuilder();
+            renderer.lines(notice).forEach(line -> text.append(line).append('\n'));
+            out.add(ByteBufUtil.writeUtf8(ctx.alloc(), text));
+        }
     }
 }
