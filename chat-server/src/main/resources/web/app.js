@@ -122,8 +122,9 @@ const HANDLERS = {
     show({ text: m.text, kind: 'error' });
   },
   'goodbye': (m) => {
-    // The server ends this session on purpose (:e, a time limit, shutting down): no reconnecting by itself.
-    state.leaving = true;
+    // The session ends on purpose. Only when the server says to come back (it is shutting down)
+    // does the page reconnect by itself; after :e or a time limit it shows the sign-in form.
+    state.leaving = !m.comeBack;
     showNotice(m.text);
   },
 };

@@ -43,7 +43,7 @@ import roomchat.server.tcp.TcpChatInitializer;
  */
 public final class ChatServer implements AutoCloseable {
 
-    private static final Notice SHUTTING_DOWN = new Notice.Goodbye("server shutting down");
+    private static final Notice SHUTTING_DOWN = new Notice.Goodbye("server shutting down", true);
     private static final long SHUTDOWN_QUIET_MS = 0;
     private static final long LOOP_SHUTDOWN_TIMEOUT_MS = 2_000;
 

@@ -90,7 +90,15 @@ public sealed interface Notice {
         }
     }
 
-    /** The connection closes after this; {@code why} says why ("bye", "server shutting down", ...). */
-    record Goodbye(String why) implements Notice {
+    /**
+     * The connection closes after this; {@code why} says why ("bye", "server shutting down", ...);
+     * {@code comeBack} when the server, not the user, ends it and a client may connect again later.
+     */
+    record Goodbye(String why, boolean comeBack) implements Notice {
+
+        /** A goodbye after which the client should not connect again by itself. */
+        public Goodbye(String why) {
+            this(why, false);
+        }
     }
 }

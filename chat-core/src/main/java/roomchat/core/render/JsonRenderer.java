@@ -142,6 +142,7 @@ public final class JsonRenderer {
             help(json);
         } else if (notice instanceof Notice.Goodbye goodbye) {
             json.writeStringField("text", goodbye.why());
+            json.writeBooleanField("comeBack", goodbye.comeBack());
         } else if (notice instanceof Notice.History history) {
             history(json, history);
         }
