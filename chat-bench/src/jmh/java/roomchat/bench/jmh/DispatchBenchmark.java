@@ -12,6 +12,7 @@ import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalServerChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -27,16 +28,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import roomchat.core.broker.LocalBroker;
 import roomchat.core.dispatch.ExecutorDispatcher;
+import roomchat.core.event.Happening;
+import roomchat.core.event.RoomEvent;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
 import roomchat.core.room.NameChange;
-import roomchat.core.room.RoomMessage;
 
 /**
- * A room line from publish to arrival at one member's socket end, through the real dispatcher and
- * a real event loop (Netty's in-process transport): the hand-offs a line pays for before any
- * fan-out. Per operation: one line, waited for.
+ * A room line from publish to arrival at one member's socket end, through the in-process broker,
+ * the real dispatcher and a real event loop (Netty's in-process transport): the hand-offs a line
+ * pays for before any fan-out. Per operation: one line bob says, waited for at alice's end.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,11 +50,12 @@ import roomchat.core.room.RoomMessage;
 public class DispatchBenchmark {
 
     private final DefaultEventLoopGroup loops = new DefaultEventLoopGroup(2);
-    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(2);
+    private final LocalBroker broker = new LocalBroker(Clock.systemUTC());
+    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(2, 0, broker);
     private final LocalRoomRegistry rooms = new LocalRoomRegistry("lobby");
     private volatile Thread waiting;
     private volatile long arrivals;
-    private Member member;
+    private Member speaker;
 
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
@@ -65,21 +69,38 @@ public class DispatchBenchmark {
                         accepted.put(channel);
                     }
                 }).bind(address).sync();
-        new Bootstrap().group(loops).channel(LocalChannel.class).handler(new ChannelInboundHandlerAdapter() {
+        // The speaker is spared its own lines: only the listener's end counts arrivals.
+        connect(address, new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 ReferenceCountUtil.release(msg);
                 arrivals++;
                 LockSupport.unpark(waiting);
             }
-        }).connect(address).sync();
-        member = ((NameChange.Claimed) rooms.claim("alice", accepted.take(), InetAddress.getLoopbackAddress()))
-                .moved().member();
+        });
+        claim("alice", accepted.take());
+        connect(address, new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ReferenceCountUtil.release(msg);
+            }
+        });
+        speaker = claim("bob", accepted.take());
+    }
+
+    private void connect(LocalAddress address, ChannelInboundHandlerAdapter clientEnd) throws InterruptedException {
+        new Bootstrap().group(loops).channel(LocalChannel.class).handler(clientEnd).connect(address).sync();
+    }
+
+    private Member claim(String name, Channel serverEnd) {
+        NameChange claimed = rooms.claim(name, dispatcher.portOf(serverEnd), InetAddress.getLoopbackAddress());
+        return ((NameChange.Claimed) claimed).moved().member();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         dispatcher.close();
+        broker.close();
         loops.shutdownGracefully();
     }
 
@@ -87,7 +108,7 @@ public class DispatchBenchmark {
     public long publishToArrival() {
         waiting = Thread.currentThread();
         long before = arrivals;
-        dispatcher.publish(member.room(), RoomMessage.toAll("[lobby] bob: hello"));
+        broker.publish(speaker.room(), RoomEvent.draft("lobby", speaker, new Happening.Said("hello")));
         while (arrivals == before) {
             LockSupport.parkNanos(1_000);
         }

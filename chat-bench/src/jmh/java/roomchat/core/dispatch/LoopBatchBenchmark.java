@@ -8,8 +8,11 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,11 +27,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import roomchat.core.room.RoomMessage;
+import roomchat.core.event.Happening;
+import roomchat.core.event.RoomEvent;
 
 /**
- * One event loop's share of a room fan-out: a run of lines encoded into one buffer and written to
- * each of its channels (here EmbeddedChannels whose socket end just releases what it gets), flushed
+ * One event loop's share of a room fan-out: a run of chat events encoded into one buffer (all
+ * recipients speak plain lines) and written to each of its channels (here EmbeddedChannels whose socket end just releases what it gets), flushed
  * once per channel. Per operation: encoding the run, and every line to every recipient.
  */
 @State(Scope.Benchmark)
@@ -46,7 +50,9 @@ public class LoopBatchBenchmark {
     int lines;
 
     private final List<Channel> channels = new ArrayList<>();
-    private List<RoomMessage> run;
+    private static final Set<Format> PLAIN_LINES = EnumSet.of(Format.LINES);
+
+    private List<RoomEvent> run;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -59,8 +65,10 @@ public class LoopBatchBenchmark {
             }));
         }
         run = new ArrayList<>();
+        Instant now = Instant.now();
         for (int i = 0; i < lines; i++) {
-            run.add(RoomMessage.toAll("[games] alice: a line of about fifty bytes of chat"));
+            // No origin: alice is on another server, so no recipient here is spared the line.
+            run.add(new RoomEvent("games", i + 1, now, "alice", null, new Happening.Said("a line of about fifty bytes of chat")));
         }
     }
 
@@ -71,6 +79,6 @@ public class LoopBatchBenchmark {
 
     @Benchmark
     public void writeRunToRecipients() {
-        new LoopBatch(channels, EncodedRun.encode(run, ByteBufAllocator.DEFAULT, 80), (channel, count) -> true).run();
+        new LoopBatch(channels, EncodedRun.encode(run, PLAIN_LINES, ByteBufAllocator.DEFAULT, 80), (channel, count) -> true).run();
     }
 }

@@ -117,6 +117,6 @@ class SessionStatesTest {
     /** Someone else claims {@code name}, over a connection of their own. */
     private void claim(String name) {
         EmbeddedChannel theirs = new EmbeddedChannel(DefaultChannelId.newInstance());
-        harness.registry.claim(name, theirs, InetAddress.getLoopbackAddress());
+        harness.registry.claim(name, harness.portOf(theirs), InetAddress.getLoopbackAddress());
     }
 }

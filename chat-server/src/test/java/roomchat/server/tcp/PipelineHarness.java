@@ -2,15 +2,20 @@ package roomchat.server.tcp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.CharsetUtil;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import roomchat.core.broker.LocalBroker;
 import roomchat.core.chat.ChatService;
 import roomchat.core.dispatch.ExecutorDispatcher;
+import roomchat.core.limit.GuessLedger;
 import roomchat.core.room.LocalRoomRegistry;
+import roomchat.core.room.MemberPort;
 import roomchat.server.ServerConfig;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.session.SessionHandlers;
@@ -19,16 +24,25 @@ import roomchat.server.session.SessionHandlers;
 public final class PipelineHarness implements AutoCloseable {
 
     public final LocalRoomRegistry registry = new LocalRoomRegistry("lobby");
-    private final ExecutorDispatcher dispatcher = new ExecutorDispatcher(1);
-    public final ChatService service = new ChatService(registry, dispatcher);
+    private final LocalBroker broker = new LocalBroker(Clock.systemDefaultZone());
+    private final ExecutorDispatcher dispatcher;
+    public final ChatService service;
     public final EmbeddedChannel channel;
 
     public PipelineHarness(int maxLineBytes) {
         ServerConfig config = ServerConfig.defaults();
         config.maxLineBytes = maxLineBytes;
+        dispatcher = new ExecutorDispatcher(1, config.wrapWidth, broker);
+        registry.deliverMovesTo(dispatcher);
+        service = new ChatService(registry, broker, config.announceLimit, new GuessLedger(config.roomGuessRate));
         ConnectionTracker tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
-        SessionHandlers session = new SessionHandlers(service, config, new LongAdder());
+        SessionHandlers session = new SessionHandlers(service, config, new LongAdder(), dispatcher::portOf);
         channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(config, tracker, null, session));
+    }
+
+    /** The port a member speaking through {@code other} is reached by, as the server makes it. */
+    public MemberPort portOf(Channel other) {
+        return dispatcher.portOf(other);
     }
 
     /** Sends bytes as they would arrive from the socket, in one read. */
@@ -56,5 +70,6 @@ public final class PipelineHarness implements AutoCloseable {
     public void close() {
         channel.finishAndReleaseAll();
         dispatcher.close();
+        broker.close();
     }
 }
