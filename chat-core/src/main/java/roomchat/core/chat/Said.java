@@ -1,5 +1,6 @@
 package roomchat.core.chat;
 
+import java.util.concurrent.CompletableFuture;
 import roomchat.core.broker.Broker;
 import roomchat.core.event.Happening;
 import roomchat.core.event.Notice;
@@ -18,10 +19,22 @@ final class Said {
      * sender is moved out is refused by the room's order, and the sender is told it did not land.
      */
     static void publish(Broker broker, Room room, Member member, Happening what) {
-        broker.publish(room, RoomEvent.draft(room.name(), member, what)).whenComplete((seq, refused) -> {
+        CompletableFuture<Long> ordered = broker.publish(room, RoomEvent.draft(room.name(), member, what)).toCompletableFuture();
+        if (ordered.isDone()) {
+            // The usual case, with an in-process broker: no callback to allocate.
+            if (ordered.isCompletedExceptionally()) {
+                tellTooLate(room, member);
+            }
+            return;
+        }
+        ordered.whenComplete((seq, refused) -> {
             if (refused != null) {
-                member.port().deliver(new Notice.Error("your line did not reach " + room.name() + ": you are no longer in it"));
+                tellTooLate(room, member);
             }
         });
+    }
+
+    private static void tellTooLate(Room room, Member member) {
+        member.port().deliver(new Notice.Error("your line did not reach " + room.name() + ": you are no longer in it"));
     }
 }

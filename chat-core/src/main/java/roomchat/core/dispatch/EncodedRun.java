@@ -123,14 +123,14 @@ final class EncodedRun {
         return new Encoding(bytes, ends);
     }
 
-    private Encoding encodingFor(Channel channel) {
-        Encoding encoding = encodings.get(Format.of(channel));
+    private Encoding encodingFor(Format format) {
+        Encoding encoding = encodings.get(format);
         return encoding != null ? encoding : encodings.get(Format.LINES);
     }
 
-    /** How many of the run's lines {@code channel} should get. */
-    int linesFor(Channel channel) {
-        Encoding encoding = encodingFor(channel);
+    /** How many of the run's lines {@code channel}, which speaks {@code format}, should get. */
+    int linesFor(Channel channel, Format format) {
+        Encoding encoding = encodingFor(format);
         int count = 0;
         for (int i = 0; i < except.length; i++) {
             if (except[i] != channel && encoding.shows(i)) {
@@ -140,9 +140,9 @@ final class EncodedRun {
         return count;
     }
 
-    /** Writes (without flushing) every line {@code channel} should get, as few slices as the run allows. */
-    void writeTo(Channel channel) {
-        Encoding encoding = encodingFor(channel);
+    /** Writes (without flushing) every line {@code channel} should get in {@code format}, as few slices as the run allows. */
+    void writeTo(Channel channel, Format format) {
+        Encoding encoding = encodingFor(format);
         int[] ends = encoding.ends();
         int from = 0;
         int start = 0;

@@ -43,9 +43,10 @@ final class LoopBatch implements Runnable {
         if (!channel.isActive()) {
             return;
         }
-        int lines = run.linesFor(channel);
+        Format format = Format.of(channel);
+        int lines = run.linesFor(channel, format);
         if (lines > 0 && intake.takes(channel, lines)) {
-            run.writeTo(channel);
+            run.writeTo(channel, format);
             channel.flush();
         }
     }

@@ -57,8 +57,8 @@ class EncodedRunTest {
         EncodedRun run = EncodedRun.encode(List.of(toAll("one"), said("två"), toAll("three")),
                 LINES, ByteBufAllocator.DEFAULT, 0);
 
-        assertThat(run.linesFor(bob)).isEqualTo(3);
-        run.writeTo(bob);
+        assertThat(run.linesFor(bob, Format.of(bob))).isEqualTo(3);
+        run.writeTo(bob, Format.of(bob));
         run.release();
 
         assertThat(writes(bob)).containsExactly("[r] -- one is now a host\n[r] alice: två\n[r] -- three is now a host\n");
@@ -69,8 +69,8 @@ class EncodedRunTest {
         EncodedRun run = EncodedRun.encode(List.of(said("a"), toAll("b"), said("c"), toAll("d"), toAll("e"), said("f")),
                 LINES, ByteBufAllocator.DEFAULT, 0);
 
-        assertThat(run.linesFor(alice)).isEqualTo(3);
-        run.writeTo(alice);
+        assertThat(run.linesFor(alice, Format.of(alice))).isEqualTo(3);
+        run.writeTo(alice, Format.of(alice));
         run.release();
 
         assertThat(writes(alice)).containsExactly("[r] -- b is now a host\n", "[r] -- d is now a host\n[r] -- e is now a host\n");
@@ -80,8 +80,8 @@ class EncodedRunTest {
     void aRecipientExcludedFromEveryLineGetsNothing() {
         EncodedRun run = EncodedRun.encode(List.of(said("a")), LINES, ByteBufAllocator.DEFAULT, 0);
 
-        assertThat(run.linesFor(alice)).isZero();
-        run.writeTo(alice);
+        assertThat(run.linesFor(alice, Format.of(alice))).isZero();
+        run.writeTo(alice, Format.of(alice));
         run.release();
 
         assertThat(writes(alice)).isEmpty();
@@ -92,8 +92,8 @@ class EncodedRunTest {
         RoomEvent created = RoomEvent.byServer("r", new Happening.Created());
         EncodedRun run = EncodedRun.encode(List.of(created, toAll("one"), created), LINES, ByteBufAllocator.DEFAULT, 0);
 
-        assertThat(run.linesFor(bob)).isEqualTo(1);
-        run.writeTo(bob);
+        assertThat(run.linesFor(bob, Format.of(bob))).isEqualTo(1);
+        run.writeTo(bob, Format.of(bob));
         run.release();
 
         assertThat(writes(bob)).containsExactly("[r] -- one is now a host\n");
@@ -106,8 +106,8 @@ class EncodedRunTest {
         EncodedRun run = EncodedRun.encode(List.of(toAll("short"), said(wide)),
                 EnumSet.of(Format.LINES, Format.TERMINAL), ByteBufAllocator.DEFAULT, 50);
 
-        run.writeTo(bob);
-        run.writeTo(carol);
+        run.writeTo(bob, Format.of(bob));
+        run.writeTo(carol, Format.of(carol));
         run.release();
 
         assertThat(writes(bob)).containsExactly(
@@ -121,8 +121,8 @@ class EncodedRunTest {
         EncodedRun run = EncodedRun.encode(List.of(said("hi")), EnumSet.of(Format.LINES, Format.JSON),
                 ByteBufAllocator.DEFAULT, 0);
 
-        run.writeTo(bob);
-        run.writeTo(carol);
+        run.writeTo(bob, Format.of(bob));
+        run.writeTo(carol, Format.of(carol));
         run.release();
 
         assertThat(writes(bob)).singleElement().satisfies(json -> assertThat(json)
