@@ -21,8 +21,18 @@ public interface Broker extends AutoCloseable {
     /** Where a broker hands the events of the rooms this process subscribed to, in each room's order. */
     @FunctionalInterface
     interface Subscriber {
-        /** {@code event} (ordered) happened in {@code room}. Called in the room's order, never twice for one event. */
+        /**
+         * {@code event} (ordered) happened in {@code room}. Called in the room's order, never twice
+         * for one event, possibly while the broker holds the room: it must only take the event.
+         */
         void onEvent(Room room, RoomEvent event);
+
+        /**
+         * Called after {@link #onEvent}, once the broker has let go of the room: the place to wake
+         * whatever delivers, so that no thread waits on the room while another is woken.
+         */
+        default void released(Room room) {
+        }
     }
 
     /** Why a draft was not ordered: its actor is no longer in the room. */

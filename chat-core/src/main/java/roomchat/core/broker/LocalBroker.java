@@ -44,6 +44,7 @@ public final class LocalBroker implements Broker {
             seq = event.seq();
             subscriber.onEvent(room, event);
         }
+        subscriber.released(room);
         return CompletableFuture.completedFuture(seq);
     }
 

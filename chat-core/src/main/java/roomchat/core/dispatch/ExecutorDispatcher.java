@@ -103,9 +103,17 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
         return new ChannelPort(channel, this::takesMore);
     }
 
+    /** Only appends: the broker may hold the room's lock, and the drain is scheduled in {@link #released}. */
     @Override
     public void onEvent(Room room, RoomEvent event) {
-        enqueue(room, new Delivery.Event(event));
+        room.deliveries().append(new Delivery.Event(event));
+    }
+
+    @Override
+    public void released(Room room) {
+        if (room.deliveries().claim()) {
+            schedule(room);
+        }
     }
 
     @Override

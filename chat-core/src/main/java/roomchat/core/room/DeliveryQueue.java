@@ -21,6 +21,20 @@ public final class DeliveryQueue {
      */
     public boolean offer(Delivery delivery) {
         pending.add(delivery);
+        return claim();
+    }
+
+    /** Appends a delivery without claiming the drain: whoever appends must {@link #claim} soon after. */
+    public void append(Delivery delivery) {
+        pending.add(delivery);
+    }
+
+    /**
+     * Claims the drain for what was appended. Safe from any thread.
+     *
+     * @return true when the caller must schedule a drain, because no drain is running or due
+     */
+    public boolean claim() {
         return draining.compareAndSet(false, true);
     }
 

@@ -1,5 +1,6 @@
 package roomchat.server.codec;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
@@ -22,6 +23,17 @@ public final class NoticeEncoder extends MessageToMessageEncoder<Notice> {
 
     public NoticeEncoder() {
         super(Notice.class);
+    }
+
+    /**
+     * Room events pass here as buffers, one write per recipient: they are told apart by a class
+     * check first. An interface check ({@code instanceof Notice}) failing on every buffer would make
+     * the JVM's one-entry cache of the buffer class's interfaces (which the encoders below fill with
+     * {@code CharSequence}) flip between threads on every write, which costs far more than the check.
+     */
+    @Override
+    public boolean acceptOutboundMessage(Object msg) {
+        return !(msg instanceof ByteBuf) && msg instanceof Notice;
     }
 
     @Override
