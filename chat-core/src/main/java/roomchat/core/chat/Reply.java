@@ -34,11 +34,6 @@ public record Reply(List<Notice> notices, boolean close) {
         return of(new Notice.Error(text));
     }
 
-    /** One notice in words only. */
-    public static Reply info(String text) {
-        return of(new Notice.Info(text));
-    }
-
     /** A goodbye, then close the connection. */
     public static Reply closing(String why) {
         return new Reply(List.of(new Notice.Goodbye(why)), true);
