@@ -42,6 +42,17 @@ public interface Broker extends AutoCloseable {
         }
     }
 
+    /**
+     * Why a draft, or any change to the shared rooms, was not made: the store that orders the rooms
+     * can't be reached now (a cluster's Redis is down). Nothing was ordered; the user is told to try
+     * again shortly.
+     */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     /** From now on, hands every subscribed room's events to {@code subscriber}. Called once, before any publish. */
     void start(Subscriber subscriber);
 
@@ -50,20 +61,27 @@ public interface Broker extends AutoCloseable {
      * keeps it in history if it is {@linkplain roomchat.core.event.Happening#kept kept}, and hands it
      * to every subscriber.
      *
-     * @return the sequence number assigned, or a failure with {@link NotInRoom} when it was refused
+     * @return the sequence number assigned, or a failure with {@link NotInRoom} when it was refused,
+     *         or with {@link Unavailable} when it could not be ordered now
      */
     CompletionStage<Long> publish(Room room, RoomEvent draft);
 
-    /** This process has members in {@code room} now: its events must reach it. */
-    void subscribe(Room room);
+    /**
+     * This process has members in {@code room} now: its events must reach it. The stage completes
+     * once every event ordered after it will reach the subscriber, and the history before it can be
+     * read; a member should be moved in only then.
+     */
+    CompletionStage<Void> subscribe(Room room);
 
-    /** This process has no members left in {@code room}. */
+    /** This process has no members left in {@code room}: its events need not reach it any more. */
     void unsubscribe(Room room);
 
     /**
      * The events kept in {@code room}'s history with sequence numbers up to {@code throughSeq}, at
      * most the room's history length, oldest first: what a newcomer admitted after event
-     * {@code throughSeq} is shown before the live events that follow.
+     * {@code throughSeq} is shown before the live events that follow. Events ordered before this
+     * process subscribed to the room never reach the subscriber, so they count as delivered: they
+     * are history whatever {@code throughSeq} is. Answered from memory, without waiting.
      */
     List<RoomEvent> history(Room room, long throughSeq);
 

@@ -19,6 +19,8 @@ public final class LocalBroker implements Broker {
 
     private static final CompletableFuture<Long> REFUSED = CompletableFuture.failedFuture(new NotInRoom("the room"));
 
+    private static final CompletableFuture<Void> SUBSCRIBED = CompletableFuture.completedFuture(null);
+
     private final Clock clock;
     private volatile Subscriber subscriber = (room, event) -> { };
 
@@ -58,8 +60,9 @@ public final class LocalBroker implements Broker {
     }
 
     @Override
-    public void subscribe(Room room) {
+    public CompletionStage<Void> subscribe(Room room) {
         // Every room is ordered in this process, and its events always reach the subscriber.
+        return SUBSCRIBED;
     }
 
     @Override

@@ -18,7 +18,11 @@ public final class Member {
     /** Written only under the registry's master lock; read from any thread. Null once it has left. */
     private volatile Room room;
 
-    Member(long id, String name, MemberPort port, InetAddress address) {
+    /**
+     * A member; only registries make them: one for each name claimed on this server, and one for a
+     * member of another server of a cluster, reached through a port that forwards to it.
+     */
+    public Member(long id, String name, MemberPort port, InetAddress address) {
         this.id = id;
         this.name = name;
         this.port = port;
@@ -55,11 +59,13 @@ public final class Member {
         return room;
     }
 
-    void name(String newName) {
+    /** Renames the member. Only its registry calls this. */
+    public void name(String newName) {
         this.name = newName;
     }
 
-    void room(Room room) {
+    /** Puts the member in {@code room} (null: off the server). Only its registry calls this. */
+    public void room(Room room) {
         this.room = room;
     }
 

@@ -38,6 +38,15 @@ public final class Room {
         this.log = new RoomLog(new RoomHistory(historyLines, historyBudget));
     }
 
+    /**
+     * A room whose members, hosts, topic and password are kept elsewhere (a cluster's shared store):
+     * this process keeps only its name and the deliveries for its local members. Only registries
+     * make rooms.
+     */
+    public static Room handle(String name, boolean unhosted) {
+        return new Room(name, 0, HistoryBudget.unlimited(), unhosted);
+    }
+
     /** The room's name, spelled as it was created. */
     public String name() {
         return name;
@@ -63,7 +72,8 @@ public final class Room {
         return closed;
     }
 
-    void close() {
+    /** Marks the room removed; only its registry calls this, before the departure that emptied it is queued. */
+    public void close() {
         closed = true;
     }
 
