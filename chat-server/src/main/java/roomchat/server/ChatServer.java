@@ -86,7 +86,7 @@ public final class ChatServer implements AutoCloseable {
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
                 config.nameTimeout, config.httpRequestTimeout);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);
-        this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, () -> registry.rooms().size(),
+        this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, registry::roomCount,
                 registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries);
     }
 

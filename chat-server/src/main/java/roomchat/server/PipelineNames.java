@@ -45,8 +45,9 @@ public final class PipelineNames {
     public static final String UTF8_DECODER = "utf8Decoder";
     /** Outgoing Strings to UTF-8 bytes with a line end. */
     public static final String LINE_ENCODER = "lineEncoder";
-    /** Holds decoded lines back while reading is paused (the connection's output is backed up). */
+    /** Renders the notices written to the connection, in the format it speaks. */
     public static final String NOTICE_ENCODER = "noticeEncoder";
+    /** Holds decoded lines back while reading is paused (the connection's output is backed up). */
     public static final String INPUT_GATE = "inputGate";
     /** TCP: outgoing String lines wrapped to the terminal's width. */
     public static final String TERMINAL_WRAP = "terminalWrap";
@@ -56,6 +57,8 @@ public final class PipelineNames {
     public static final String IDLE_TIMER = "idleTimer";
     /** Drops lines over the connection's rate, and closes a flood. */
     public static final String RATE_LIMIT = "rateLimit";
+    /** Holds a connection's next lines back while the answer to its last one is on its way. */
+    public static final String ANSWER_ORDER = "answerOrder";
     /** The per-connection state: choosing a name, then chatting, then closing. */
     public static final String SESSION = "session";
     /** Failures while handling input, to one error line for the user. */

@@ -2,6 +2,9 @@ package roomchat.core.chat;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.broker.Broker;
@@ -39,9 +42,10 @@ public final class ChatService {
     public static final int DEFAULT_ANNOUNCE_LIMIT = 100;
 
     private final RoomRegistry registry;
-    private final Broker broker;
     private final Moves moves;
+    private final Said said;
     private final CommandTable commands;
+    private final LongAdder unavailable = new LongAdder();
 
     /**
      * A chat over these rooms, publishing through this broker. Joins and leaves are announced in
@@ -51,10 +55,10 @@ public final class ChatService {
      */
     public ChatService(RoomRegistry registry, Broker broker, int announceLimit, GuessLedger guesses) {
         this.registry = registry;
-        this.broker = broker;
         this.moves = new Moves(broker, announceLimit);
-        RoomCommands rooms = new RoomCommands(registry, broker, moves, guesses);
-        PeopleCommands people = new PeopleCommands(registry, broker);
+        this.said = new Said(broker, unavailable);
+        RoomCommands rooms = new RoomCommands(registry, said, moves, guesses);
+        PeopleCommands people = new PeopleCommands(registry, broker, said);
         HostCommands hosts = new HostCommands(registry, broker, moves);
         this.commands = new CommandTable()
                 .on(CommandWord.CHANGE_ROOM, Command.ChangeRoom.class, rooms::changeRoom)
@@ -69,9 +73,10 @@ public final class ChatService {
                 .on(CommandWord.KICK, Command.Kick.class, hosts::kick)
                 .on(CommandWord.HOST, Command.Promote.class, hosts::promote)
                 .on(CommandWord.TOPIC, Command.SetTopic.class, hosts::topic)
-                .on(CommandWord.HELP, Command.Help.class, (member, help) -> Reply.of(new Notice.Help()))
-                .on(CommandWord.EXIT, Command.Exit.class, (member, exit) -> exit(member))
+                .on(CommandWord.HELP, Command.Help.class, (member, help) -> Reply.of(new Notice.Help()).now())
+                .on(CommandWord.EXIT, Command.Exit.class, (member, exit) -> exit(member).now())
                 .complete();
+        registry.announceForcedMovesTo(moves::arrived);
     }
 
     /** What a new connection is told before anything else. */
@@ -84,45 +89,75 @@ public final class ChatService {
      * reached through {@code port}; {@code address} is the client's, which limits count by (a
      * proxy's report of it, or the peer's).
      */
-    public NameStep beforeName(Input input, MemberPort port, InetAddress address) {
+    public CompletionStage<NameStep> beforeName(Input input, MemberPort port, InetAddress address) {
         if (input instanceof Input.ChatText text) {
             return chooseName(text.text().strip(), port, address);
         }
         if (input instanceof Command command && CommandWord.of(command).usableBeforeName()) {
-            return new NameStep(commands.run(null, command), Optional.empty());
+            return answer(commands.run(null, command)).thenApply(reply -> new NameStep(reply, Optional.empty()));
         }
         String reason = input instanceof Input.Invalid invalid ? invalid.reason() : "choose a screen name first";
-        return rejectName(reason);
+        return CompletableFuture.completedFuture(rejectName(reason));
     }
 
-    /** Handles a line typed by a member. */
-    public Reply handle(Member member, Input input) {
+    /** Handles a line typed by a member; the answer may come later, and never fails. */
+    public CompletionStage<Reply> handle(Member member, Input input) {
         if (input instanceof Input.ChatText text) {
             return say(member, text.text());
         }
         if (input instanceof Input.Invalid invalid) {
-            return Reply.error(invalid.reason());
+            return Reply.error(invalid.reason()).now();
         }
-        return commands.run(member, (Command) input);
+        return answer(commands.run(member, (Command) input));
     }
 
-    /** Takes a member off the server for {@code why}: out of its room, which is told, and its name freed. Idempotent. */
-    public void leave(Member member, LeaveReason why) {
-        registry.leave(member).ifPresent(departure -> moves.departed(member, departure, why));
+    /**
+     * Takes a member off the server for {@code why}: out of its room, which is told, and its name freed.
+     * Idempotent. The stage completes once it is done.
+     */
+    public CompletionStage<Void> leave(Member member, LeaveReason why) {
+        return registry.leave(member).thenAccept(departure -> departure.ifPresent(left -> moves.departed(member, left, why)));
     }
 
-    private NameStep chooseName(String name, MemberPort port, InetAddress address) {
+    /** Lines and commands refused so far because the rooms' store could not be reached. */
+    public long unavailableRefusals() {
+        return unavailable.sum();
+    }
+
+    private CompletionStage<NameStep> chooseName(String name, MemberPort port, InetAddress address) {
         if (!NameRules.isScreenName(name)) {
-            return rejectName("invalid name: names are " + NameRules.SCREEN_NAME_RULE);
+            return CompletableFuture.completedFuture(rejectName("invalid name: names are " + NameRules.SCREEN_NAME_RULE));
         }
-        NameChange claim = registry.claim(name, port, address);
-        if (!(claim instanceof NameChange.Claimed claimed)) {
-            return rejectName(NameRefusals.why(name, claim));
+        return registry.claim(name, port, address).handle((claim, failure) -> {
+            if (failure != null) {
+                return rejectName(whyFailed(failure));
+            }
+            if (!(claim instanceof NameChange.Claimed claimed)) {
+                return rejectName(NameRefusals.why(name, claim));
+            }
+            RoomChange.Moved moved = claimed.moved();
+            log.info("{} is now {}", address, moved.member());
+            Reply welcome = Reply.of(moves.announce(moved), new Notice.Named(moved.member().name()));
+            return new NameStep(welcome, Optional.of(moved.member()));
+        });
+    }
+
+    /** {@code reply}, or the error that says why it could not be had. */
+    private CompletionStage<Reply> answer(CompletionStage<Reply> reply) {
+        CompletableFuture<Reply> answered = reply.toCompletableFuture();
+        if (answered.isDone() && !answered.isCompletedExceptionally()) {
+            return answered;
         }
-        RoomChange.Moved moved = claimed.moved();
-        log.info("{} is now {}", address, moved.member());
-        Reply welcome = Reply.of(moves.announce(moved), new Notice.Named(moved.member().name()));
-        return new NameStep(welcome, Optional.of(moved.member()));
+        return reply.exceptionally(failure -> Reply.error(whyFailed(failure)));
+    }
+
+    private String whyFailed(Throwable failure) {
+        String why = said.why(failure);
+        if (why == null) {
+            log.error("a command failed", failure);
+            return "that failed on the server; try again";
+        }
+        return why;
     }
 
     private static Notice namePrompt() {
@@ -133,12 +168,12 @@ public final class ChatService {
         return new NameStep(Reply.of(new Notice.Error(reason), namePrompt()), Optional.empty());
     }
 
-    private Reply say(Member member, String text) {
+    private CompletionStage<Reply> say(Member member, String text) {
         Room room = member.room();
         if (room != null) {
-            Said.publish(broker, room, member, new Happening.Said(text));
+            said.publish(room, member, new Happening.Said(text));
         }
-        return Reply.NONE;
+        return Reply.NONE_NOW;
     }
 
     private Reply exit(Member member) {

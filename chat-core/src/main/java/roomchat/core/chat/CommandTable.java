@@ -2,6 +2,7 @@ package roomchat.core.chat;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import roomchat.core.command.Command;
 import roomchat.core.command.CommandWord;
 import roomchat.core.room.Member;
@@ -16,7 +17,7 @@ final class CommandTable {
     /** Runs one kind of command for a member (null before a name, for the commands usable then). */
     @FunctionalInterface
     interface Handler<C extends Command> {
-        Reply handle(Member member, C command);
+        CompletionStage<Reply> handle(Member member, C command);
     }
 
     private final Map<CommandWord, Handler<Command>> handlers = new EnumMap<>(CommandWord.class);
@@ -44,7 +45,7 @@ final class CommandTable {
     }
 
     /** Runs {@code command} for {@code member}. */
-    Reply run(Member member, Command command) {
+    CompletionStage<Reply> run(Member member, Command command) {
         return handlers.get(CommandWord.of(command)).handle(member, command);
     }
 }

@@ -1,5 +1,6 @@
 package roomchat.core.chat;
 
+import java.util.concurrent.CompletionStage;
 import roomchat.core.broker.Broker;
 import roomchat.core.command.Command;
 import roomchat.core.event.Happening;
@@ -26,45 +27,48 @@ final class HostCommands {
         this.moves = moves;
     }
 
-    Reply password(Member host, Command.SetPassword command) {
-        HostOutcome outcome = registry.setPassword(host, command.password().orElse(null));
+    CompletionStage<Reply> password(Member host, Command.SetPassword command) {
+        return registry.setPassword(host, command.password().orElse(null)).thenApply(outcome ->
+                toldRoom(outcome, host, new Happening.LockChanged(command.password().isPresent())));
+    }
+
+    CompletionStage<Reply> topic(Member host, Command.SetTopic command) {
+        return registry.setTopic(host, command.topic().orElse(null)).thenApply(outcome ->
+                toldRoom(outcome, host, new Happening.TopicChanged(command.topic().orElse(null))));
+    }
+
+    CompletionStage<Reply> kick(Member host, Command.Kick command) {
+        return registry.kick(host, command.name()).thenApply(outcome -> {
+            if (outcome instanceof HostOutcome.Kicked kicked) {
+                // The kicked member was told, in the default room's order, as it arrived there.
+                moves.announceKick(kicked, host);
+                return Reply.NONE;
+            }
+            if (outcome instanceof HostOutcome.Self) {
+                return Reply.error("you can't kick yourself");
+            }
+            return refusal(outcome);
+        });
+    }
+
+    CompletionStage<Reply> promote(Member host, Command.Promote command) {
+        return registry.promote(host, command.name()).thenApply(outcome -> {
+            if (outcome instanceof HostOutcome.Promoted promoted) {
+                tellRoom(promoted.room(), host, new Happening.HostGranted(promoted.target()));
+                return Reply.NONE;
+            }
+            if (outcome instanceof HostOutcome.Self) {
+                return Reply.error("you are a host already");
+            }
+            return refusal(outcome);
+        });
+    }
+
+    /** Tells the room what the host changed, when it was done; else why not. */
+    private Reply toldRoom(HostOutcome outcome, Member host, Happening what) {
         if (outcome instanceof HostOutcome.Done done) {
-            tellRoom(done.room(), host, new Happening.LockChanged(command.password().isPresent()));
+            tellRoom(done.room(), host, what);
             return Reply.NONE;
-        }
-        return refusal(outcome);
-    }
-
-    Reply topic(Member host, Command.SetTopic command) {
-        HostOutcome outcome = registry.setTopic(host, command.topic().orElse(null));
-        if (outcome instanceof HostOutcome.Done done) {
-            tellRoom(done.room(), host, new Happening.TopicChanged(command.topic().orElse(null)));
-            return Reply.NONE;
-        }
-        return refusal(outcome);
-    }
-
-    Reply kick(Member host, Command.Kick command) {
-        HostOutcome outcome = registry.kick(host, command.name());
-        if (outcome instanceof HostOutcome.Kicked kicked) {
-            // The kicked member was told, in the default room's order, as it arrived there.
-            moves.announceKick(kicked.move(), host);
-            return Reply.NONE;
-        }
-        if (outcome instanceof HostOutcome.Self) {
-            return Reply.error("you can't kick yourself");
-        }
-        return refusal(outcome);
-    }
-
-    Reply promote(Member host, Command.Promote command) {
-        HostOutcome outcome = registry.promote(host, command.name());
-        if (outcome instanceof HostOutcome.Promoted promoted) {
-            tellRoom(promoted.room(), host, new Happening.HostGranted(promoted.target().name()));
-            return Reply.NONE;
-        }
-        if (outcome instanceof HostOutcome.Self) {
-            return Reply.error("you are a host already");
         }
         return refusal(outcome);
     }

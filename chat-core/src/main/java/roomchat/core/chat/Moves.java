@@ -10,6 +10,7 @@ import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
 import roomchat.core.room.Departure;
+import roomchat.core.room.HostOutcome;
 import roomchat.core.room.Member;
 import roomchat.core.room.RoomChange;
 
@@ -43,13 +44,19 @@ final class Moves {
         return notices;
     }
 
-    /** Announces a move that {@code host} forced by a kick (the kicked member was told on its way in). */
-    void announceKick(RoomChange.Moved moved, Member host) {
-        Departure left = moved.left();
-        log.info("{} {} was kicked from {} by {}", moved.member().address(), moved.member(), left.room(), host);
-        publish(left, RoomEvent.draft(left.room().name(), host, new Happening.Kicked(moved.member().name())));
+    /**
+     * Announces a kick by {@code host} (the kicked member was told on its way in). Its arrival in the
+     * default room is announced here, or, when another server of a cluster serves it, by that server
+     * ({@link #arrived}).
+     */
+    void announceKick(HostOutcome.Kicked kicked, Member host) {
+        Departure left = kicked.left();
+        log.info("{} was kicked from {} by {}", kicked.target(), left.room(), host);
+        publish(left, RoomEvent.draft(left.room().name(), host, new Happening.Kicked(kicked.target())));
         announceNewHost(left);
-        arrived(moved);
+        if (kicked.move() != null) {
+            arrived(kicked.move());
+        }
     }
 
     /** Announces that a member left the server for {@code why}, and who is the room's host now if that changed. */
@@ -57,7 +64,8 @@ final class Moves {
         departed(member, departure, new Happening.Left(why));
     }
 
-    private void arrived(RoomChange.Moved moved) {
+    /** Announces a member's arrival in a room (and the room's making, if it made it). */
+    void arrived(RoomChange.Moved moved) {
         Member member = moved.member();
         log.info("{} {} joined {}", member.address(), member, moved.to());
         if (moved.created()) {

@@ -1,6 +1,6 @@
 package roomchat.core.chat;
 
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.command.Command;
@@ -21,45 +21,55 @@ final class PeopleCommands {
 
     private final RoomRegistry registry;
     private final Broker broker;
+    private final Said said;
 
-    PeopleCommands(RoomRegistry registry, Broker broker) {
+    PeopleCommands(RoomRegistry registry, Broker broker, Said said) {
         this.registry = registry;
         this.broker = broker;
+        this.said = said;
     }
 
-    Reply privateMessage(Member sender, Command.PrivateMessage command) {
-        Optional<Member> recipient = NameRules.isScreenName(command.name())
-                ? registry.findMember(command.name()) : Optional.empty();
-        if (recipient.isEmpty()) {
-            return Reply.error("no user named " + command.name());
+    CompletionStage<Reply> privateMessage(Member sender, Command.PrivateMessage command) {
+        if (!NameRules.isScreenName(command.name())) {
+            return noSuchUser(command.name()).now();
         }
-        recipient.get().port().deliver(new Notice.PrivateLine(sender.name(), command.text()));
-        return Reply.of(new Notice.Sent(recipient.get().name()));
+        return registry.findMember(command.name()).thenApply(recipient -> {
+            if (recipient.isEmpty()) {
+                return noSuchUser(command.name());
+            }
+            recipient.get().port().deliver(new Notice.PrivateLine(sender.name(), command.text()));
+            return Reply.of(new Notice.Sent(recipient.get().name()));
+        });
     }
 
-    Reply nick(Member member, Command.Nick command) {
+    CompletionStage<Reply> nick(Member member, Command.Nick command) {
         String newName = command.name();
         if (!NameRules.isScreenName(newName)) {
-            return Reply.error("invalid name: names are " + NameRules.SCREEN_NAME_RULE);
+            return Reply.error("invalid name: names are " + NameRules.SCREEN_NAME_RULE).now();
         }
-        NameChange change = registry.rename(member, newName);
-        if (!(change instanceof NameChange.Renamed renamed)) {
-            return Reply.error(NameRefusals.why(newName, change));
-        }
-        String oldName = renamed.oldName();
-        log.info("{} {} is now {}", member.address(), oldName, newName);
-        Room room = member.room();
-        if (room != null) {
-            broker.publish(room, new RoomEvent(room.name(), 0, null, oldName, member, new Happening.Renamed(newName)));
-        }
-        return Reply.of(new Notice.NameChanged(newName));
+        return registry.rename(member, newName).thenApply(change -> {
+            if (!(change instanceof NameChange.Renamed renamed)) {
+                return Reply.error(NameRefusals.why(newName, change));
+            }
+            String oldName = renamed.oldName();
+            log.info("{} {} is now {}", member.address(), oldName, newName);
+            Room room = member.room();
+            if (room != null) {
+                broker.publish(room, new RoomEvent(room.name(), 0, null, oldName, member, new Happening.Renamed(newName)));
+            }
+            return Reply.of(new Notice.NameChanged(newName));
+        });
     }
 
-    Reply me(Member member, Command.Me command) {
+    CompletionStage<Reply> me(Member member, Command.Me command) {
         Room room = member.room();
         if (room != null) {
-            Said.publish(broker, room, member, new Happening.Acted(command.action()));
+            said.publish(room, member, new Happening.Acted(command.action()));
         }
-        return Reply.NONE;
+        return Reply.NONE_NOW;
+    }
+
+    private static Reply noSuchUser(String name) {
+        return Reply.error("no user named " + name);
     }
 }

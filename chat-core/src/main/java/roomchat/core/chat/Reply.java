@@ -2,6 +2,8 @@ package roomchat.core.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import roomchat.core.event.Notice;
 
 /**
@@ -16,6 +18,14 @@ public record Reply(List<Notice> notices, boolean close) {
 
     /** No answer at all. */
     public static final Reply NONE = new Reply(List.of(), false);
+
+    /** No answer at all, already given: what most lines of chat come to. */
+    public static final CompletionStage<Reply> NONE_NOW = CompletableFuture.completedFuture(NONE);
+
+    /** This answer, given now. */
+    public CompletionStage<Reply> now() {
+        return CompletableFuture.completedFuture(this);
+    }
 
     /** Notices to send, keeping the connection open. */
     public static Reply of(Notice... notices) {

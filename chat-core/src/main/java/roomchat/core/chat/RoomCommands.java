@@ -1,10 +1,10 @@
 package roomchat.core.chat;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import roomchat.core.command.Command;
-import roomchat.core.broker.Broker;
 import roomchat.core.event.Happening;
 import roomchat.core.event.Notice;
 import roomchat.core.limit.GuessLedger;
@@ -13,8 +13,6 @@ import roomchat.core.room.Member;
 import roomchat.core.room.Page;
 import roomchat.core.room.Room;
 import roomchat.core.room.RoomChange;
-import roomchat.core.room.RoomInfo;
-import roomchat.core.room.RoomList;
 import roomchat.core.room.RoomRegistry;
 
 /**
@@ -32,31 +30,31 @@ final class RoomCommands {
     static final int NAMES_PER_PAGE = 100;
 
     private final RoomRegistry registry;
-    private final Broker broker;
+    private final Said said;
     private final Moves moves;
     private final GuessLedger guesses;
 
-    RoomCommands(RoomRegistry registry, Broker broker, Moves moves, GuessLedger guesses) {
+    RoomCommands(RoomRegistry registry, Said said, Moves moves, GuessLedger guesses) {
         this.registry = registry;
-        this.broker = broker;
+        this.said = said;
         this.moves = moves;
         this.guesses = guesses;
     }
 
-    Reply changeRoom(Member member, Command.ChangeRoom command) {
+    CompletionStage<Reply> changeRoom(Member member, Command.ChangeRoom command) {
         String roomName = command.room();
         if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
+            return invalidRoomName().now();
         }
         Room own = ownRoom(member, roomName);
         if (own != null) {
-            return alreadyIn(own);
+            return alreadyIn(own).now();
         }
-        try (GuessLedger.Guess guess = startGuess(member, roomName, command.password())) {
-            if (guess.secondsToWait() > 0) {
-                return tooManyGuesses(guess);
-            }
-            RoomChange change = registry.moveTo(member, roomName, command.password().orElse(null));
+        GuessLedger.Guess guess = startGuess(member, roomName, command.password());
+        if (guess.secondsToWait() > 0) {
+            return closing(guess, tooManyGuesses(guess).now());
+        }
+        return closing(guess, registry.moveTo(member, roomName, command.password().orElse(null)).thenApply(change -> {
             if (change instanceof RoomChange.Moved moved) {
                 return new Reply(moves.announce(moved), false);
             }
@@ -64,58 +62,64 @@ final class RoomCommands {
                 return alreadyIn(already.room());
             }
             return refused(member, change, guess, ":cr " + roomName + " <password>", "enter");
-        }
+        }));
     }
 
-    Reply newRoom(Member member, Command.NewRoom command) {
+    CompletionStage<Reply> newRoom(Member member, Command.NewRoom command) {
         String roomName = command.room();
         if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
+            return invalidRoomName().now();
         }
-        RoomChange change = registry.create(member, roomName);
-        if (change instanceof RoomChange.Moved moved) {
-            return new Reply(moves.announce(moved), false);
-        }
-        String existing = ((RoomChange.RoomExists) change).room().name();
-        return Reply.error("room " + existing + " already exists (join it with :cr " + existing + ")");
+        return registry.create(member, roomName).thenApply(change -> {
+            if (change instanceof RoomChange.Moved moved) {
+                return new Reply(moves.announce(moved), false);
+            }
+            String existing = ((RoomChange.RoomExists) change).room().name();
+            return Reply.error("room " + existing + " already exists (join it with :cr " + existing + ")");
+        });
     }
 
-    Reply messageRoom(Member member, Command.MessageRoom command) {
+    CompletionStage<Reply> messageRoom(Member member, Command.MessageRoom command) {
         String roomName = command.room();
         if (!NameRules.isRoomName(roomName)) {
-            return invalidRoomName();
+            return invalidRoomName().now();
         }
         Room own = member.room();
         if (own == null) {
-            return Reply.NONE;
+            return Reply.NONE_NOW;
         }
+        Happening.Relayed relayed = new Happening.Relayed(own.name(), command.text());
         Room target = ownRoom(member, roomName);
-        if (target == null) {
-            try (GuessLedger.Guess guess = startGuess(member, roomName, command.password())) {
-                if (guess.secondsToWait() > 0) {
-                    return tooManyGuesses(guess);
-                }
-                RoomChange entry = registry.checkEntry(roomName, command.password().orElse(null));
-                if (!(entry instanceof RoomChange.Open open)) {
-                    return refused(member, entry, guess, ":erm " + roomName + ":<password> <text>", "send");
-                }
-                target = open.room();
-            }
+        if (target != null) {
+            return relay(member, target, relayed).now();
         }
-        Said.publish(broker, target, member, new Happening.Relayed(own.name(), command.text()));
+        GuessLedger.Guess guess = startGuess(member, roomName, command.password());
+        if (guess.secondsToWait() > 0) {
+            return closing(guess, tooManyGuesses(guess).now());
+        }
+        return closing(guess, registry.checkEntry(roomName, command.password().orElse(null)).thenApply(entry ->
+                entry instanceof RoomChange.Open open ? relay(member, open.room(), relayed)
+                        : refused(member, entry, guess, ":erm " + roomName + ":<password> <text>", "send")));
+    }
+
+    CompletionStage<Reply> listRooms(Member member, Command.ListRooms command) {
+        Page page = new Page(command.page(), ROOMS_PER_PAGE);
+        return registry.listRooms(page).thenApply(list -> Reply.of(new Notice.RoomsPage(list.rooms(), list.total(), page)));
+    }
+
+    CompletionStage<Reply> who(Member member, Command.Who command) {
+        Page page = new Page(command.page(), NAMES_PER_PAGE);
+        return registry.describe(member, page).thenApply(room -> Reply.of(new Notice.MembersPage(room, page)));
+    }
+
+    private Reply relay(Member member, Room target, Happening.Relayed relayed) {
+        said.publish(target, member, relayed);
         return Reply.of(new Notice.Sent(target.name()));
     }
 
-    Reply listRooms(Member member, Command.ListRooms command) {
-        Page page = new Page(command.page(), ROOMS_PER_PAGE);
-        RoomList list = registry.listRooms(page);
-        return Reply.of(new Notice.RoomsPage(list.rooms(), list.total(), page));
-    }
-
-    Reply who(Member member, Command.Who command) {
-        Page page = new Page(command.page(), NAMES_PER_PAGE);
-        RoomInfo room = registry.describe(member, page);
-        return Reply.of(new Notice.MembersPage(room, page));
+    /** {@code answer}, once {@code guess} has ended with it. */
+    private static CompletionStage<Reply> closing(GuessLedger.Guess guess, CompletionStage<Reply> answer) {
+        return answer.whenComplete((reply, failure) -> guess.close());
     }
 
     /** The member's room if it is called {@code roomName}: no password is needed there. */
@@ -139,7 +143,7 @@ final class RoomCommands {
             int toTell = guess.wrong();
             if (toTell > 0) {
                 Notice notice = new Notice.WrongPasswords(toTell, wrong.room().name(), GuessLedger.WINDOW_MINUTES);
-                registry.hostsOf(wrong.room()).forEach(host -> host.port().deliver(notice));
+                registry.hostsOf(wrong.room()).thenAccept(hosts -> hosts.forEach(host -> host.port().deliver(notice)));
             }
             return Reply.error("wrong password for " + wrong.room().name());
         }

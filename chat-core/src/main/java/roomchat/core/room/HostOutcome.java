@@ -7,12 +7,16 @@ public sealed interface HostOutcome {
     record Done(Room room) implements HostOutcome {
     }
 
-    /** {@code target} is now a host of {@code room} too. */
-    record Promoted(Room room, Member target) implements HostOutcome {
+    /** The member called {@code target} is now a host of {@code room} too. */
+    record Promoted(Room room, String target) implements HostOutcome {
     }
 
-    /** The target was moved out of {@code from} to the default room. */
-    record Kicked(Room from, RoomChange.Moved move) implements HostOutcome {
+    /**
+     * The member called {@code target} was moved out of {@code from} ({@code left} says what that
+     * changed there), into the default room by {@code move}; {@code move} is null when another
+     * server of a cluster serves the target and makes that move itself.
+     */
+    record Kicked(String target, Departure left, RoomChange.Moved move) implements HostOutcome {
     }
 
     /** The one asking is not a host of {@code room}. */

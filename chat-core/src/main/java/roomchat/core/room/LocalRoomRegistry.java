@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -16,7 +18,8 @@ import roomchat.core.name.LookAlikes;
 import roomchat.core.name.NameRules;
 
 /**
- * The registry of one server process.
+ * The registry of one server process. It answers every question before it returns, so its stages
+ * are always complete.
  *
  * <p><b>Locking:</b> one master lock guards the room map, the members by name and by the
  * skeletons of their names, and every room's members, hosts, topic and password, and every
@@ -76,107 +79,107 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public Optional<Member> findMember(String screenName) {
+    public CompletionStage<Optional<Member>> findMember(String screenName) {
         synchronized (masterLock) {
-            return Optional.ofNullable(members.get(NameRules.key(screenName)));
+            return done(Optional.ofNullable(members.get(NameRules.key(screenName))));
         }
     }
 
     @Override
-    public NameChange claim(String screenName, MemberPort port, InetAddress address) {
+    public CompletionStage<NameChange> claim(String screenName, MemberPort port, InetAddress address) {
         List<String> skeletons = LookAlikes.skeletons(screenName);
         synchronized (masterLock) {
             String key = NameRules.key(screenName);
             if (members.containsKey(key)) {
-                return new NameChange.Taken();
+                return done(new NameChange.Taken());
             }
             Member lookAlike = lookAlike(skeletons, null);
             if (lookAlike != null) {
-                return new NameChange.TooLike(lookAlike.name());
+                return done(new NameChange.TooLike(lookAlike.name()));
             }
             Member member = new Member(memberIds.incrementAndGet(), screenName, port, address);
             members.put(key, member);
             skeletons.forEach(skeleton -> bySkeleton.put(skeleton, member));
-            return new NameChange.Claimed(move(member, defaultRoom, false, null));
+            return done(new NameChange.Claimed(move(member, defaultRoom, false, null)));
         }
     }
 
     @Override
-    public NameChange rename(Member member, String newName) {
+    public CompletionStage<NameChange> rename(Member member, String newName) {
         List<String> newSkeletons = LookAlikes.skeletons(newName);
         String oldName = member.name();
         List<String> oldSkeletons = LookAlikes.skeletons(oldName);
         synchronized (masterLock) {
             Member holder = members.get(NameRules.key(newName));
             if (holder != null && holder != member) {
-                return new NameChange.Taken();
+                return done(new NameChange.Taken());
             }
             Member lookAlike = lookAlike(newSkeletons, member);
             if (lookAlike != null) {
-                return new NameChange.TooLike(lookAlike.name());
+                return done(new NameChange.TooLike(lookAlike.name()));
             }
             String renamed = member.name();
             forgetName(member, renamed.equals(oldName) ? oldSkeletons : LookAlikes.skeletons(renamed));
             member.name(newName);
             members.put(member.key(), member);
             newSkeletons.forEach(skeleton -> bySkeleton.put(skeleton, member));
-            return new NameChange.Renamed(renamed);
+            return done(new NameChange.Renamed(renamed));
         }
     }
 
     @Override
-    public RoomChange moveTo(Member member, String roomName, String password) {
+    public CompletionStage<RoomChange> moveTo(Member member, String roomName, String password) {
         synchronized (masterLock) {
             Room current = member.room();
             if (current != null && current.key().equals(NameRules.key(roomName))) {
-                return new RoomChange.AlreadyThere(current);
+                return done(new RoomChange.AlreadyThere(current));
             }
             RoomChange entry = entry(roomName, password);
             if (!(entry instanceof RoomChange.Open open)) {
-                return entry;
+                return done(entry);
             }
-            return move(member, open.room(), false, null);
+            return done(move(member, open.room(), false, null));
         }
     }
 
     @Override
-    public RoomChange create(Member member, String roomName) {
+    public CompletionStage<RoomChange> create(Member member, String roomName) {
         synchronized (masterLock) {
             Room existing = rooms.get(NameRules.key(roomName));
             if (existing != null) {
-                return new RoomChange.RoomExists(existing);
+                return done(new RoomChange.RoomExists(existing));
             }
             Room created = new Room(roomName, historyLines, historyBudget, false);
             rooms.put(created.key(), created);
             created.addHost(member);
-            return move(member, created, true, null);
+            return done(move(member, created, true, null));
         }
     }
 
     @Override
-    public RoomChange checkEntry(String roomName, String password) {
+    public CompletionStage<RoomChange> checkEntry(String roomName, String password) {
         synchronized (masterLock) {
-            return entry(roomName, password);
+            return done(entry(roomName, password));
         }
     }
 
     @Override
-    public Optional<Departure> leave(Member member) {
+    public CompletionStage<Optional<Departure>> leave(Member member) {
         String name = member.name();
         List<String> skeletons = LookAlikes.skeletons(name);
         synchronized (masterLock) {
             Room left = member.room();
             if (left == null) {
-                return Optional.empty();
+                return done(Optional.empty());
             }
             Departure departure = quit(member, left, null);
             forgetName(member, name.equals(member.name()) ? skeletons : LookAlikes.skeletons(member.name()));
-            return Optional.of(departure);
+            return done(Optional.of(departure));
         }
     }
 
     @Override
-    public HostOutcome setPassword(Member host, String password) {
+    public CompletionStage<HostOutcome> setPassword(Member host, String password) {
         return asHost(host, room -> {
             room.password(password);
             return new HostOutcome.Done(room);
@@ -184,7 +187,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public HostOutcome setTopic(Member host, String topic) {
+    public CompletionStage<HostOutcome> setTopic(Member host, String topic) {
         return asHost(host, room -> {
             room.topic(topic);
             return new HostOutcome.Done(room);
@@ -192,38 +195,41 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public HostOutcome kick(Member host, String targetName) {
-        return asHostOf(host, targetName, (room, target) -> new HostOutcome.Kicked(room, move(target, defaultRoom, false, host)));
-    }
-
-    @Override
-    public HostOutcome promote(Member host, String targetName) {
+    public CompletionStage<HostOutcome> kick(Member host, String targetName) {
         return asHostOf(host, targetName, (room, target) -> {
-            room.addHost(target);
-            return new HostOutcome.Promoted(room, target);
+            RoomChange.Moved moved = move(target, defaultRoom, false, host);
+            return new HostOutcome.Kicked(target.name(), moved.left(), moved);
         });
     }
 
     @Override
-    public List<Member> hostsOf(Room room) {
+    public CompletionStage<HostOutcome> promote(Member host, String targetName) {
+        return asHostOf(host, targetName, (room, target) -> {
+            room.addHost(target);
+            return new HostOutcome.Promoted(room, target.name());
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Member>> hostsOf(Room room) {
         synchronized (masterLock) {
-            return room.hosts();
+            return done(room.hosts());
         }
     }
 
     @Override
-    public RoomList listRooms(Page page) {
+    public CompletionStage<RoomList> listRooms(Page page) {
         synchronized (masterLock) {
             List<RoomInfo> list = new ArrayList<>(page.size());
             rooms.values().stream().skip(page.offset()).limit(page.size())
                     .forEach(room -> list.add(new RoomInfo(room.name(), List.of(), List.of(), room.size(),
                             room.topic(), room.isLocked())));
-            return new RoomList(list, rooms.size());
+            return done(new RoomList(list, rooms.size()));
         }
     }
 
     @Override
-    public RoomInfo describe(Member member, Page page) {
+    public CompletionStage<RoomInfo> describe(Member member, Page page) {
         synchronized (masterLock) {
             Room room = member.room() == null ? defaultRoom : member.room();
             List<String> names = new ArrayList<>(page.size());
@@ -234,14 +240,21 @@ public final class LocalRoomRegistry implements RoomRegistry {
                     hosts.add(each.name());
                 }
             });
-            return new RoomInfo(room.name(), names, hosts, room.size(), room.topic(), room.isLocked());
+            return done(new RoomInfo(room.name(), names, hosts, room.size(), room.topic(), room.isLocked()));
+        }
+    }
+
+    /** The rooms that exist now, in no particular order. */
+    public List<Room> rooms() {
+        synchronized (masterLock) {
+            return new ArrayList<>(rooms.values());
         }
     }
 
     @Override
-    public List<Room> rooms() {
+    public int roomCount() {
         synchronized (masterLock) {
-            return new ArrayList<>(rooms.values());
+            return rooms.size();
         }
     }
 
@@ -315,20 +328,25 @@ public final class LocalRoomRegistry implements RoomRegistry {
     }
 
     /** Under the master lock: {@code action} on the host's room, if {@code host} may give host commands there. */
-    private HostOutcome asHost(Member host, Function<Room, HostOutcome> action) {
+    private CompletionStage<HostOutcome> asHost(Member host, Function<Room, HostOutcome> action) {
         synchronized (masterLock) {
             HostOutcome refused = refuseUnlessHost(host);
-            return refused != null ? refused : action.apply(host.room());
+            return done(refused != null ? refused : action.apply(host.room()));
         }
     }
 
     /** Under the master lock: {@code action} on a member of the host's room, if the host may act on it. */
-    private HostOutcome asHostOf(Member host, String targetName, BiFunction<Room, Member, HostOutcome> action) {
+    private CompletionStage<HostOutcome> asHostOf(Member host, String targetName, BiFunction<Room, Member, HostOutcome> action) {
         synchronized (masterLock) {
             Member target = members.get(NameRules.key(targetName));
             HostOutcome refused = refuseUnlessHostOf(host, target, targetName);
-            return refused != null ? refused : action.apply(host.room(), target);
+            return done(refused != null ? refused : action.apply(host.room(), target));
         }
+    }
+
+    /** The answer of a registry that answers at once. */
+    private static <T> CompletionStage<T> done(T answer) {
+        return CompletableFuture.completedFuture(answer);
     }
 
     /** Caller holds masterLock. Null when {@code host} may give host commands in its room. */

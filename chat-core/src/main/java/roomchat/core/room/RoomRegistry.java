@@ -3,6 +3,8 @@ package roomchat.core.room;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Every room, every member and every claimed screen name. Each operation is atomic: two users
@@ -14,17 +16,31 @@ import java.util.Optional;
  *
  * <p>Names given to these methods must already satisfy {@link roomchat.core.name.NameRules}.
  * Passwords may be null, meaning none was given.
+ *
+ * <p><b>Asynchronous:</b> a registry shared by several servers answers only once its store has, so
+ * every question and change returns a stage, which a registry of one process completes before it
+ * returns. A stage fails with {@link roomchat.core.broker.Broker.Unavailable} when the store can't
+ * be reached; nothing changed then. No method blocks, so an event loop may call any of them. Changes
+ * of one member complete in the order they were asked for.
  */
 public interface RoomRegistry {
 
-    /** From now on, tells {@code membership} of every arrival and departure, under the registry's lock. */
+    /** From now on, tells {@code membership} of every arrival and departure, in the order they are made. */
     void deliverMovesTo(Membership membership);
+
+    /**
+     * From now on, hands {@code announcer} every move of a member of this server that a member of
+     * another server forced (a kick): it was not asked for here, so nothing else announces it. A
+     * registry of one process makes no such moves.
+     */
+    default void announceForcedMovesTo(Consumer<RoomChange.Moved> announcer) {
+    }
 
     /** The room every member enters first, which always exists and never has hosts. */
     Room defaultRoom();
 
     /** The member with this screen name, ignoring case. */
-    Optional<Member> findMember(String screenName);
+    CompletionStage<Optional<Member>> findMember(String screenName);
 
     /**
      * Claims a screen name for a member reached through {@code port}, connected from {@code address},
@@ -33,7 +49,7 @@ public interface RoomRegistry {
      * @return {@link NameChange.Claimed} with the move into the default room;
      *         {@link NameChange.Taken} or {@link NameChange.TooLike} when the name can't be had
      */
-    NameChange claim(String screenName, MemberPort port, InetAddress address);
+    CompletionStage<NameChange> claim(String screenName, MemberPort port, InetAddress address);
 
     /**
      * Changes a member's screen name, under the same rules as a claim (a name like its own is fine).
@@ -41,51 +57,55 @@ public interface RoomRegistry {
      * @return {@link NameChange.Renamed} with the old name; {@link NameChange.Taken} or
      *         {@link NameChange.TooLike} when the new name can't be had
      */
-    NameChange rename(Member member, String newName);
+    CompletionStage<NameChange> rename(Member member, String newName);
 
     /**
      * Moves a member to an existing room, which may need a password. A member already in that room
      * is told so whatever password it gave, which is then not checked.
      */
-    RoomChange moveTo(Member member, String roomName, String password);
+    CompletionStage<RoomChange> moveTo(Member member, String roomName, String password);
 
     /** Creates a room and moves the member into it, as its host. */
-    RoomChange create(Member member, String roomName);
+    CompletionStage<RoomChange> create(Member member, String roomName);
 
     /** Whether a room may be written to from outside with this password: {@link RoomChange.Open} or why not. */
-    RoomChange checkEntry(String roomName, String password);
+    CompletionStage<RoomChange> checkEntry(String roomName, String password);
 
     /**
      * Takes a member out of its room and frees its name. Idempotent.
      *
      * @return the departure, or empty when it had left already
      */
-    Optional<Departure> leave(Member member);
+    CompletionStage<Optional<Departure>> leave(Member member);
 
     /** Sets (or with null clears) the password of the host's room. */
-    HostOutcome setPassword(Member host, String password);
+    CompletionStage<HostOutcome> setPassword(Member host, String password);
 
     /** Sets (or with null clears) the topic of the host's room. */
-    HostOutcome setTopic(Member host, String topic);
+    CompletionStage<HostOutcome> setTopic(Member host, String topic);
 
-    /** Moves a member of the host's room to the default room. */
-    HostOutcome kick(Member host, String targetName);
+    /**
+     * Moves a member of the host's room to the default room. When the member is served by another
+     * server of a cluster, that server makes the move into the default room, and the outcome has
+     * none.
+     */
+    CompletionStage<HostOutcome> kick(Member host, String targetName);
 
     /** Makes a member of the host's room a host too. */
-    HostOutcome promote(Member host, String targetName);
+    CompletionStage<HostOutcome> promote(Member host, String targetName);
 
     /** The hosts of {@code room} now, in no particular order; none once it is gone. */
-    List<Member> hostsOf(Room room);
+    CompletionStage<List<Member>> hostsOf(Room room);
 
     /** One page of the rooms as they are now, in name order. */
-    RoomList listRooms(Page page);
+    CompletionStage<RoomList> listRooms(Page page);
 
     /** The room a member is in, as it is now, with one page of its members. */
-    RoomInfo describe(Member member, Page page);
+    CompletionStage<RoomInfo> describe(Member member, Page page);
 
-    /** The rooms that exist now, in no particular order. */
-    List<Room> rooms();
+    /** How many rooms exist now (for a cluster: as of a moment ago). Answered at once. */
+    int roomCount();
 
-    /** How many names are claimed now. */
+    /** How many names are claimed now (for a cluster: as of a moment ago). Answered at once. */
     int memberCount();
 }

@@ -1,5 +1,6 @@
 package roomchat.core.broker;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,12 +49,12 @@ class LocalBrokerTest {
     }
 
     private Member join(String name) {
-        NameChange claim = registry.claim(name, new RecordingPort(), InetAddress.getLoopbackAddress());
+        NameChange claim = done(registry.claim(name, new RecordingPort(), InetAddress.getLoopbackAddress()));
         return ((NameChange.Claimed) claim).moved().member();
     }
 
     private Room create(Member host, String room) {
-        return ((RoomChange.Moved) registry.create(host, room)).to();
+        return ((RoomChange.Moved) done(registry.create(host, room))).to();
     }
 
     private static RoomEvent said(Member member, Room room, String text) {
@@ -120,9 +121,9 @@ class LocalBrokerTest {
         Member alice = join("alice");
         Member bob = join("bob");
         Room games = create(alice, "games");
-        registry.moveTo(bob, "games", null);
+        done(registry.moveTo(bob, "games", null));
         publish(games, said(alice, games, "before"));
-        registry.moveTo(alice, "lobby", null);
+        done(registry.moveTo(alice, "lobby", null));
 
         assertThatThrownBy(() -> publish(games, said(alice, games, "too late")))
                 .isInstanceOf(CompletionException.class).hasCauseInstanceOf(Broker.NotInRoom.class);

@@ -1,5 +1,6 @@
 package roomchat.core.chat;
 
+import static roomchat.testing.Stages.done;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,7 @@ final class ChatFixture {
      * told, and every event and move so far.
      */
     Member join(String name) {
-        NameStep step = chat.beforeName(new Input.ChatText(name), new RecordingPort(), InetAddress.getLoopbackAddress());
+        NameStep step = done(chat.beforeName(new Input.ChatText(name), new RecordingPort(), InetAddress.getLoopbackAddress()));
         Member member = step.member().orElseThrow(() -> new AssertionError(name + " refused: " + step.reply()));
         port(member).take();
         forget();

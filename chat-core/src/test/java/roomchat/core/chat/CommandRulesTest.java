@@ -1,5 +1,6 @@
 package roomchat.core.chat;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -40,7 +41,7 @@ class CommandRulesTest {
     }
 
     private Reply handle(Member member, Input input) {
-        return chat.handle(member, input);
+        return done(chat.handle(member, input));
     }
 
     /** Alice's room games, with bob in it; what that caused is forgotten. */
@@ -116,7 +117,7 @@ class CommandRulesTest {
         assertThat(reply.notices()).containsExactly(new Notice.Entered("games", List.of(), null, true));
         assertThat(events()).containsExactly(seen("lobby", "alice", new Happening.Left(LeaveReason.MOVED)),
                 seen("games", "alice", new Happening.Created()), seen("games", "alice", new Happening.Joined()));
-        assertThat(fixture.registry.hostsOf(alice.room())).containsExactly(alice);
+        assertThat(done(fixture.registry.hostsOf(alice.room()))).containsExactly(alice);
     }
 
     @Test
@@ -322,8 +323,8 @@ class CommandRulesTest {
 
     @Test
     void helpAndExitWorkBeforeAName() {
-        NameStep help = chat.beforeName(new Command.Help(), new RecordingPort(), InetAddress.getLoopbackAddress());
-        NameStep exit = chat.beforeName(new Command.Exit(), new RecordingPort(), InetAddress.getLoopbackAddress());
+        NameStep help = done(chat.beforeName(new Command.Help(), new RecordingPort(), InetAddress.getLoopbackAddress()));
+        NameStep exit = done(chat.beforeName(new Command.Exit(), new RecordingPort(), InetAddress.getLoopbackAddress()));
 
         assertThat(help.member()).isEmpty();
         assertThat(help.reply()).isEqualTo(Reply.of(new Notice.Help()));
@@ -337,7 +338,7 @@ class CommandRulesTest {
     void otherCommandsAndLinesThatAreNoNameAreRefusedBeforeAName() {
         for (Input input : List.of(new Command.ChangeRoom("lobby", Optional.empty()), new Command.Me("waves"),
                 new Input.ChatText("hello everyone"), new Input.ChatText("BOB"), new Input.Invalid("why"))) {
-            NameStep step = chat.beforeName(input, new RecordingPort(), InetAddress.getLoopbackAddress());
+            NameStep step = done(chat.beforeName(input, new RecordingPort(), InetAddress.getLoopbackAddress()));
             assertThat(step.member()).as("%s", input).isEmpty();
             assertThat(step.reply().notices()).as("%s", input).hasSize(2)
                     .first().isInstanceOf(Notice.Error.class);
@@ -348,7 +349,7 @@ class CommandRulesTest {
 
     @Test
     void aNameIsClaimedWithTheDefaultRoomAndTheRoomIsTold() {
-        NameStep step = chat.beforeName(new Input.ChatText(" dave "), new RecordingPort(), InetAddress.getLoopbackAddress());
+        NameStep step = done(chat.beforeName(new Input.ChatText(" dave "), new RecordingPort(), InetAddress.getLoopbackAddress()));
 
         assertThat(step.member()).hasValueSatisfying(member -> assertThat(member.name()).isEqualTo("dave"));
         assertThat(step.reply().notices()).containsExactly(
@@ -363,7 +364,7 @@ class CommandRulesTest {
         assertThat(reply.close()).isTrue();
         assertThat(reply.notices()).singleElement().isInstanceOf(Notice.Goodbye.class);
         assertThat(events()).containsExactly(seen("lobby", "alice", new Happening.Left(LeaveReason.QUIT)));
-        assertThat(fixture.registry.findMember("alice")).isEmpty();
+        assertThat(done(fixture.registry.findMember("alice"))).isEmpty();
     }
 
     @Test

@@ -53,7 +53,7 @@ class CommandTableTest {
     }
 
     private static <C extends Command> void bind(CommandTable table, CommandWord word, Class<C> type) {
-        table.on(word, type, (member, command) -> Reply.NONE);
+        table.on(word, type, (member, command) -> Reply.NONE_NOW);
     }
 
     /** A command of this kind, with placeholder arguments. */

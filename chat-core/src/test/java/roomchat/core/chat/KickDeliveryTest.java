@@ -1,9 +1,11 @@
 package roomchat.core.chat;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.concurrent.atomic.LongAdder;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -43,7 +45,7 @@ class KickDeliveryTest {
     }
 
     private Member join(String name, RecordingChannel channel) {
-        return chat.beforeName(new Input.ChatText(name), dispatcher.portOf(channel.channel()), InetAddress.getLoopbackAddress())
+        return done(chat.beforeName(new Input.ChatText(name), dispatcher.portOf(channel.channel()), InetAddress.getLoopbackAddress()))
                 .member().orElseThrow();
     }
 
@@ -53,15 +55,15 @@ class KickDeliveryTest {
         RecordingChannel bobSees = new RecordingChannel();
         Member carol = join("carol", carolSees);
         Member alice = join("alice", new RecordingChannel());
-        chat.handle(alice, new Command.NewRoom("games"));
+        done(chat.handle(alice, new Command.NewRoom("games")));
         Member bob = join("bob", bobSees);
-        chat.handle(bob, new Command.ChangeRoom("games", Optional.empty()));
-        chat.handle(carol, new Input.ChatText("earlier"));
+        done(chat.handle(bob, new Command.ChangeRoom("games", Optional.empty())));
+        done(chat.handle(carol, new Input.ChatText("earlier")));
         // Once carol has heard bob leave, the lobby's deliveries up to his leaving have run.
         assertThat(carolSees.take(4)).endsWith("[lobby] -- bob has left");
 
-        chat.handle(alice, new Command.Kick("bob"));
-        chat.handle(carol, new Input.ChatText("live"));
+        done(chat.handle(alice, new Command.Kick("bob")));
+        done(chat.handle(carol, new Input.ChatText("live")));
 
         assertThat(bobSees.take(5)).containsExactly(
                 "* you were kicked from games by alice",
@@ -78,19 +80,19 @@ class KickDeliveryTest {
         RecordingChannel bobSees = new RecordingChannel();
         RecordingChannel daveSees = new RecordingChannel();
         Member alice = join("alice", new RecordingChannel());
-        chat.handle(alice, new Command.NewRoom("games"));
+        done(chat.handle(alice, new Command.NewRoom("games")));
         Member bob = join("bob", bobSees);
         Member dave = join("dave", daveSees);
-        chat.handle(bob, new Command.ChangeRoom("games", Optional.empty()));
-        chat.handle(dave, new Command.ChangeRoom("games", Optional.empty()));
+        done(chat.handle(bob, new Command.ChangeRoom("games", Optional.empty())));
+        done(chat.handle(dave, new Command.ChangeRoom("games", Optional.empty())));
         Room games = alice.room();
         // Rooms are delivered in parallel: each in its order, not in one order with the others.
         assertThat(bobSees.take(2)).containsExactlyInAnyOrder("[lobby] -- dave has joined", "[games] -- dave has joined");
 
-        chat.handle(alice, new Command.Kick("bob"));
+        done(chat.handle(alice, new Command.Kick("bob")));
         // What bob typed while still in games, published as the registry has just moved him out.
-        Said.publish(broker, games, bob, new Happening.Said("too late"));
-        chat.handle(alice, new Input.ChatText("sync"));
+        new Said(broker, new LongAdder()).publish(games, bob, new Happening.Said("too late"));
+        done(chat.handle(alice, new Input.ChatText("sync")));
 
         assertThat(daveSees.take(3)).containsExactlyInAnyOrder("[lobby] -- bob has left", "[games] -- bob was kicked by alice",
                 "[games] alice: sync").containsSubsequence("[games] -- bob was kicked by alice", "[games] alice: sync");

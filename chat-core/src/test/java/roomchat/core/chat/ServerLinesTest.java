@@ -1,5 +1,6 @@
 package roomchat.core.chat;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -78,8 +79,8 @@ class ServerLinesTest {
         for (String name : FORGING_NAMES) {
             renameTo(actor, name);
             for (String text : texts) {
-                chat.handle(actor, new Command.Me(text));
-                chat.handle(actor, new Input.ChatText(text));
+                done(chat.handle(actor, new Command.Me(text)));
+                done(chat.handle(actor, new Input.ChatText(text)));
             }
         }
         recordEvents();
@@ -97,13 +98,13 @@ class ServerLinesTest {
         String textChars = "-* ][:@!ab";
         for (int round = 0; round < 500; round++) {
             String name = randomString(random, nameChars, 1 + random.nextInt(4));
-            if (fixture.registry.findMember(name).filter(other -> other != actor).isPresent()) {
+            if (done(fixture.registry.findMember(name)).filter(other -> other != actor).isPresent()) {
                 continue;
             }
             renameTo(actor, name);
             String text = randomString(random, textChars, 1 + random.nextInt(12));
-            chat.handle(actor, new Command.Me(text));
-            chat.handle(actor, new Input.ChatText(text));
+            done(chat.handle(actor, new Command.Me(text)));
+            done(chat.handle(actor, new Input.ChatText(text)));
             recordEvents();
             assertThat(saidLines.get(saidLines.size() - 2)).isEqualTo("[lobby] " + LineRenderer.ACTION + actor.name() + " " + text);
             assertThat(saidLines.get(saidLines.size() - 1)).isEqualTo("[lobby] " + actor.name() + ": " + text);
@@ -117,14 +118,14 @@ class ServerLinesTest {
         Member trudy = join("trudy");
         Member eve = join("eve");
         List<String> toOne = new ArrayList<>();
-        toOne.addAll(lines(chat.handle(mallory, new Command.NewRoom("evilroom"))));
-        toOne.addAll(lines(chat.handle(trudy, new Command.ChangeRoom("evilroom", Optional.empty()))));
-        toOne.addAll(lines(chat.handle(mallory, new Command.SetPassword(Optional.of("secret")))));
-        toOne.addAll(lines(chat.handle(eve, new Command.ChangeRoom("evilroom", Optional.empty()))));
-        toOne.addAll(lines(chat.handle(eve, new Command.MessageRoom("evilroom", Optional.empty(), "hi"))));
-        toOne.addAll(lines(chat.handle(eve, new Command.SetTopic(Optional.of("mine")))));
-        toOne.addAll(lines(chat.handle(eve, new Command.PrivateMessage("mallory", "hi"))));
-        toOne.addAll(lines(chat.handle(mallory, new Command.Kick("trudy"))));
+        toOne.addAll(lines(done(chat.handle(mallory, new Command.NewRoom("evilroom")))));
+        toOne.addAll(lines(done(chat.handle(trudy, new Command.ChangeRoom("evilroom", Optional.empty())))));
+        toOne.addAll(lines(done(chat.handle(mallory, new Command.SetPassword(Optional.of("secret"))))));
+        toOne.addAll(lines(done(chat.handle(eve, new Command.ChangeRoom("evilroom", Optional.empty())))));
+        toOne.addAll(lines(done(chat.handle(eve, new Command.MessageRoom("evilroom", Optional.empty(), "hi")))));
+        toOne.addAll(lines(done(chat.handle(eve, new Command.SetTopic(Optional.of("mine"))))));
+        toOne.addAll(lines(done(chat.handle(eve, new Command.PrivateMessage("mallory", "hi")))));
+        toOne.addAll(lines(done(chat.handle(mallory, new Command.Kick("trudy")))));
         List<String> direct = new ArrayList<>();
         for (Member member : List.of(mallory, trudy, eve)) {
             direct.addAll(lines(fixture.noticesTo(member)));
@@ -152,18 +153,18 @@ class ServerLinesTest {
         Member alice = join("alice");
         Member bob = join("bob");
         Member carol = join("carol");
-        chat.handle(alice, new Command.NewRoom("games"));
-        chat.handle(bob, new Command.ChangeRoom("games", Optional.empty()));
-        chat.handle(alice, new Command.SetTopic(Optional.of("friday")));
-        chat.handle(alice, new Command.SetTopic(Optional.empty()));
-        chat.handle(alice, new Command.SetPassword(Optional.of("hunter2")));
-        chat.handle(alice, new Command.SetPassword(Optional.empty()));
-        chat.handle(alice, new Command.Promote("bob"));
-        chat.handle(alice, new Command.Kick("bob"));
-        chat.handle(alice, new Command.Nick("al"));
+        done(chat.handle(alice, new Command.NewRoom("games")));
+        done(chat.handle(bob, new Command.ChangeRoom("games", Optional.empty())));
+        done(chat.handle(alice, new Command.SetTopic(Optional.of("friday"))));
+        done(chat.handle(alice, new Command.SetTopic(Optional.empty())));
+        done(chat.handle(alice, new Command.SetPassword(Optional.of("hunter2"))));
+        done(chat.handle(alice, new Command.SetPassword(Optional.empty())));
+        done(chat.handle(alice, new Command.Promote("bob")));
+        done(chat.handle(alice, new Command.Kick("bob")));
+        done(chat.handle(alice, new Command.Nick("al")));
         // Someone stays in games, where leaving is announced only to those still there.
-        chat.handle(carol, new Command.ChangeRoom("games", Optional.empty()));
-        chat.handle(alice, new Command.ChangeRoom("lobby", Optional.empty()));
+        done(chat.handle(carol, new Command.ChangeRoom("games", Optional.empty())));
+        done(chat.handle(alice, new Command.ChangeRoom("lobby", Optional.empty())));
         recordEvents();
         Set<String> roomNotices = new LinkedHashSet<>(serverLines);
         assertThat(roomNotices).allSatisfy(line -> assertThat(line).matches("\\[[^\\]]+\\] -- \\S+ [a-z].*"));
@@ -177,13 +178,13 @@ class ServerLinesTest {
 
     /** A new member called {@code name}, whose arrival is kept among the events. */
     private Member join(String name) {
-        return chat.beforeName(new Input.ChatText(name), new RecordingPort(), InetAddress.getLoopbackAddress())
+        return done(chat.beforeName(new Input.ChatText(name), new RecordingPort(), InetAddress.getLoopbackAddress()))
                 .member().orElseThrow();
     }
 
     private void renameTo(Member member, String name) {
         if (!member.name().equals(name)) {
-            assertThat(lines(chat.handle(member, new Command.Nick(name)))).containsExactly("* you are now " + name);
+            assertThat(lines(done(chat.handle(member, new Command.Nick(name))))).containsExactly("* you are now " + name);
         }
     }
 

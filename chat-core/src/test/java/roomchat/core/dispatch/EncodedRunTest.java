@@ -1,5 +1,6 @@
 package roomchat.core.dispatch;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -38,7 +39,7 @@ class EncodedRunTest {
 
     private static Member member(String name, EmbeddedChannel channel) {
         ChannelPort port = new ChannelPort(channel, (to, lines) -> true);
-        NameChange claim = new LocalRoomRegistry("r").claim(name, port, InetAddress.getLoopbackAddress());
+        NameChange claim = done(new LocalRoomRegistry("r").claim(name, port, InetAddress.getLoopbackAddress()));
         return ((NameChange.Claimed) claim).moved().member();
     }
 

@@ -1,5 +1,6 @@
 package roomchat.core.dispatch;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -132,7 +133,7 @@ class ExecutorDispatcherTest {
             RecordingChannel listener = new RecordingChannel();
             Member member = join(registry, dispatcher, "listener-" + roomName, listener);
             if (!roomName.equals("lobby")) {
-                registry.create(member, roomName);
+                done(registry.create(member, roomName));
             }
             dispatcher.admit(member.room(), member, List.of());
             listeners.put(roomName, listener);
@@ -174,7 +175,7 @@ class ExecutorDispatcherTest {
     }
 
     private static Member join(LocalRoomRegistry rooms, ExecutorDispatcher to, String name, RecordingChannel recorder) {
-        NameChange claim = rooms.claim(name, to.portOf(recorder.channel()), InetAddress.getLoopbackAddress());
+        NameChange claim = done(rooms.claim(name, to.portOf(recorder.channel()), InetAddress.getLoopbackAddress()));
         return ((NameChange.Claimed) claim).moved().member();
     }
 }

@@ -1,5 +1,6 @@
 package roomchat.core.dispatch;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,15 +37,15 @@ class HistoryMemoryTest {
     void aClosedRoomGivesItsHistorysMemoryBack() throws Exception {
         registry.deliverMovesTo(dispatcher);
         RecordingChannel alice = new RecordingChannel();
-        Member member = ((NameChange.Claimed) registry.claim("alice", dispatcher.portOf(alice.channel()),
-                InetAddress.getLoopbackAddress())).moved().member();
-        Room games = ((RoomChange.Moved) registry.create(member, "games")).to();
+        Member member = ((NameChange.Claimed) done(registry.claim("alice", dispatcher.portOf(alice.channel()),
+                InetAddress.getLoopbackAddress()))).moved().member();
+        Room games = ((RoomChange.Moved) done(registry.create(member, "games"))).to();
         broker.publish(games, RoomEvent.draft("games", member, new Happening.Said("hi")));
         broker.publish(games, sync(games));
         alice.take(1);
         assertThat(budget.usedBytes()).isPositive();
 
-        registry.moveTo(member, "lobby", null);
+        done(registry.moveTo(member, "lobby", null));
         broker.publish(registry.defaultRoom(), sync(registry.defaultRoom()));
         alice.take(1);
 

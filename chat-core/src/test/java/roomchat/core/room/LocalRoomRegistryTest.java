@@ -1,5 +1,6 @@
 package roomchat.core.room;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -37,7 +38,7 @@ class LocalRoomRegistryTest {
     }
 
     private NameChange claim(String name) {
-        return registry.claim(name, new RecordingPort(), InetAddress.getLoopbackAddress());
+        return done(registry.claim(name, new RecordingPort(), InetAddress.getLoopbackAddress()));
     }
 
     private Member join(String name) {
@@ -65,7 +66,7 @@ class LocalRoomRegistryTest {
     @Test
     void aMemberKeepsTheAddressItClaimedFrom() throws Exception {
         InetAddress address = InetAddress.getByName("192.0.2.7");
-        NameChange claim = registry.claim("alice", new RecordingPort(), address);
+        NameChange claim = done(registry.claim("alice", new RecordingPort(), address));
         assertThat(((NameChange.Claimed) claim).moved().member().address()).isEqualTo(address);
     }
 
@@ -86,7 +87,7 @@ class LocalRoomRegistryTest {
     void theFirstOfTwoLookAlikesHoldsItsSkeletonsUntilItLeaves() {
         Member imitated = join("biII");
         assertThat(claim("bill")).isEqualTo(new NameChange.TooLike("biII"));
-        registry.leave(imitated);
+        done(registry.leave(imitated));
         join("bill");
     }
 
@@ -94,12 +95,12 @@ class LocalRoomRegistryTest {
     void renamingFollowsTheSameRuleButANameMayLookLikeItsOwn() {
         Member bill = join("bill");
         Member mallory = join("mallory");
-        assertThat(registry.rename(mallory, "biII")).isEqualTo(new NameChange.TooLike("bill"));
+        assertThat(done(registry.rename(mallory, "biII"))).isEqualTo(new NameChange.TooLike("bill"));
         assertThat(mallory.name()).isEqualTo("mallory");
-        assertThat(registry.rename(bill, "biII")).isEqualTo(new NameChange.Renamed("bill"));
+        assertThat(done(registry.rename(bill, "biII"))).isEqualTo(new NameChange.Renamed("bill"));
         assertThat(claim("bilI")).isEqualTo(new NameChange.TooLike("biII"));
-        assertThat(registry.rename(bill, "william")).isEqualTo(new NameChange.Renamed("biII"));
-        assertThat(registry.rename(mallory, "bill")).isEqualTo(new NameChange.Renamed("mallory"));
+        assertThat(done(registry.rename(bill, "william"))).isEqualTo(new NameChange.Renamed("biII"));
+        assertThat(done(registry.rename(mallory, "bill"))).isEqualTo(new NameChange.Renamed("mallory"));
         assertThat(claim("wiIIiam")).isEqualTo(new NameChange.TooLike("william"));
     }
 
@@ -117,8 +118,8 @@ class LocalRoomRegistryTest {
     @Test
     void leavingFreesTheNameAndIsIdempotent() {
         Member alice = join("alice");
-        assertThat(registry.leave(alice)).map(Departure::room).contains(registry.defaultRoom());
-        assertThat(registry.leave(alice)).isEmpty();
+        assertThat(done(registry.leave(alice))).map(Departure::room).contains(registry.defaultRoom());
+        assertThat(done(registry.leave(alice))).isEmpty();
         assertThat(registry.memberCount()).isZero();
         join("ALICE");
     }
@@ -127,13 +128,13 @@ class LocalRoomRegistryTest {
     void createMovesTheCreatorAndRefusesADuplicateInAnyCase() {
         Member alice = join("alice");
         Member bob = join("bob");
-        RoomChange created = registry.create(alice, "Games");
+        RoomChange created = done(registry.create(alice, "Games"));
         assertThat(created).isInstanceOfSatisfying(RoomChange.Moved.class, moved -> {
             assertThat(moved.created()).isTrue();
             assertThat(moved.left().room()).isSameAs(registry.defaultRoom());
             assertThat(moved.to().name()).isEqualTo("Games");
         });
-        assertThat(registry.create(bob, "games")).isInstanceOf(RoomChange.RoomExists.class);
+        assertThat(done(registry.create(bob, "games"))).isInstanceOf(RoomChange.RoomExists.class);
         assertThat(bob.room()).isSameAs(registry.defaultRoom());
     }
 
@@ -141,22 +142,22 @@ class LocalRoomRegistryTest {
     void moveToFindsRoomsIgnoringCaseAndKnowsWhereYouAre() {
         Member alice = join("alice");
         Member bob = join("bob");
-        registry.create(alice, "games");
-        assertThat(registry.moveTo(bob, "GAMES", null)).isInstanceOfSatisfying(RoomChange.Moved.class,
+        done(registry.create(alice, "games"));
+        assertThat(done(registry.moveTo(bob, "GAMES", null))).isInstanceOfSatisfying(RoomChange.Moved.class,
                 moved -> assertThat(moved.company()).containsExactly("alice"));
-        assertThat(registry.moveTo(bob, "games", null)).isInstanceOf(RoomChange.AlreadyThere.class);
-        assertThat(registry.moveTo(bob, "Games", "any password")).isInstanceOf(RoomChange.AlreadyThere.class);
-        assertThat(registry.moveTo(bob, "chess", null)).isEqualTo(new RoomChange.NoSuchRoom("chess"));
+        assertThat(done(registry.moveTo(bob, "games", null))).isInstanceOf(RoomChange.AlreadyThere.class);
+        assertThat(done(registry.moveTo(bob, "Games", "any password"))).isInstanceOf(RoomChange.AlreadyThere.class);
+        assertThat(done(registry.moveTo(bob, "chess", null))).isEqualTo(new RoomChange.NoSuchRoom("chess"));
     }
 
     @Test
     void aRoomGoesWhenItsLastMemberLeavesButTheDefaultRoomStays() {
         Member alice = join("alice");
-        registry.create(alice, "games");
-        registry.moveTo(alice, "lobby", null);
-        assertThat(registry.checkEntry("games", null)).isInstanceOf(RoomChange.NoSuchRoom.class);
-        registry.leave(alice);
-        assertThat(registry.checkEntry("LOBBY", null)).isEqualTo(new RoomChange.Open(registry.defaultRoom()));
+        done(registry.create(alice, "games"));
+        done(registry.moveTo(alice, "lobby", null));
+        assertThat(done(registry.checkEntry("games", null))).isInstanceOf(RoomChange.NoSuchRoom.class);
+        done(registry.leave(alice));
+        assertThat(done(registry.checkEntry("LOBBY", null))).isEqualTo(new RoomChange.Open(registry.defaultRoom()));
     }
 
     @Test
@@ -164,30 +165,30 @@ class LocalRoomRegistryTest {
         Member alice = join("alice");
         Member bob = join("bob");
         Member carol = join("carol");
-        registry.create(alice, "games");
-        registry.moveTo(bob, "games", null);
-        registry.moveTo(carol, "games", null);
-        assertThat(registry.describe(bob, FIRST).hosts()).containsExactly("alice");
-        RoomChange.Moved aliceLeaves = (RoomChange.Moved) registry.moveTo(alice, "lobby", null);
+        done(registry.create(alice, "games"));
+        done(registry.moveTo(bob, "games", null));
+        done(registry.moveTo(carol, "games", null));
+        assertThat(done(registry.describe(bob, FIRST)).hosts()).containsExactly("alice");
+        RoomChange.Moved aliceLeaves = (RoomChange.Moved) done(registry.moveTo(alice, "lobby", null));
         assertThat(aliceLeaves.left().newHost()).isSameAs(bob);
-        assertThat(registry.describe(carol, FIRST).hosts()).containsExactly("bob");
-        assertThat(registry.leave(carol).orElseThrow().newHost()).isNull();
+        assertThat(done(registry.describe(carol, FIRST)).hosts()).containsExactly("bob");
+        assertThat(done(registry.leave(carol)).orElseThrow().newHost()).isNull();
     }
 
     @Test
     void onlyHostsActAndTheDefaultRoomHasNone() {
         Member alice = join("alice");
         Member bob = join("bob");
-        assertThat(registry.setTopic(alice, "x")).isInstanceOf(HostOutcome.Unhosted.class);
-        registry.create(alice, "games");
-        registry.moveTo(bob, "games", null);
-        assertThat(registry.setPassword(bob, "pw")).isInstanceOf(HostOutcome.NotHost.class);
-        assertThat(registry.hostsOf(alice.room())).containsExactly(alice);
-        assertThat(registry.kick(alice, "alice")).isInstanceOf(HostOutcome.Self.class);
-        assertThat(registry.kick(alice, "nobody")).isInstanceOf(HostOutcome.NotInRoom.class);
-        assertThat(registry.promote(alice, "bob")).isInstanceOf(HostOutcome.Promoted.class);
-        assertThat(registry.describe(alice, FIRST).hosts()).containsExactly("alice", "bob");
-        assertThat(registry.kick(bob, "ALICE")).isInstanceOfSatisfying(HostOutcome.Kicked.class,
+        assertThat(done(registry.setTopic(alice, "x"))).isInstanceOf(HostOutcome.Unhosted.class);
+        done(registry.create(alice, "games"));
+        done(registry.moveTo(bob, "games", null));
+        assertThat(done(registry.setPassword(bob, "pw"))).isInstanceOf(HostOutcome.NotHost.class);
+        assertThat(done(registry.hostsOf(alice.room()))).containsExactly(alice);
+        assertThat(done(registry.kick(alice, "alice"))).isInstanceOf(HostOutcome.Self.class);
+        assertThat(done(registry.kick(alice, "nobody"))).isInstanceOf(HostOutcome.NotInRoom.class);
+        assertThat(done(registry.promote(alice, "bob"))).isInstanceOf(HostOutcome.Promoted.class);
+        assertThat(done(registry.describe(alice, FIRST)).hosts()).containsExactly("alice", "bob");
+        assertThat(done(registry.kick(bob, "ALICE"))).isInstanceOfSatisfying(HostOutcome.Kicked.class,
                 kicked -> assertThat(kicked.move().to()).isSameAs(registry.defaultRoom()));
         assertThat(alice.room()).isSameAs(registry.defaultRoom());
     }
@@ -196,27 +197,27 @@ class LocalRoomRegistryTest {
     void aLockedRoomNeedsItsPassword() {
         Member alice = join("alice");
         Member bob = join("bob");
-        registry.create(alice, "games");
-        registry.setPassword(alice, "s3cret");
-        assertThat(registry.listRooms(FIRST).rooms()).filteredOn(info -> info.name().equals("games"))
+        done(registry.create(alice, "games"));
+        done(registry.setPassword(alice, "s3cret"));
+        assertThat(done(registry.listRooms(FIRST)).rooms()).filteredOn(info -> info.name().equals("games"))
                 .singleElement().satisfies(info -> assertThat(info.locked()).isTrue());
-        assertThat(registry.moveTo(bob, "games", null)).isInstanceOf(RoomChange.Locked.class);
-        assertThat(registry.moveTo(bob, "games", "guess")).isInstanceOf(RoomChange.WrongPassword.class);
-        assertThat(registry.checkEntry("games", "s3cret")).isInstanceOf(RoomChange.Open.class);
-        assertThat(registry.moveTo(bob, "games", "s3cret")).isInstanceOf(RoomChange.Moved.class);
-        registry.setPassword(alice, null);
-        assertThat(registry.checkEntry("games", null)).isInstanceOf(RoomChange.Open.class);
+        assertThat(done(registry.moveTo(bob, "games", null))).isInstanceOf(RoomChange.Locked.class);
+        assertThat(done(registry.moveTo(bob, "games", "guess"))).isInstanceOf(RoomChange.WrongPassword.class);
+        assertThat(done(registry.checkEntry("games", "s3cret"))).isInstanceOf(RoomChange.Open.class);
+        assertThat(done(registry.moveTo(bob, "games", "s3cret"))).isInstanceOf(RoomChange.Moved.class);
+        done(registry.setPassword(alice, null));
+        assertThat(done(registry.checkEntry("games", null))).isInstanceOf(RoomChange.Open.class);
     }
 
     @Test
     void renamingKeepsNamesUnique() {
         Member alice = join("alice");
         join("bob");
-        assertThat(registry.rename(alice, "BOB")).isEqualTo(new NameChange.Taken());
-        assertThat(registry.rename(alice, "Alicia")).isEqualTo(new NameChange.Renamed("alice"));
-        assertThat(registry.findMember("alicia")).containsSame(alice);
-        assertThat(registry.findMember("alice")).isEmpty();
-        assertThat(registry.rename(alice, "ALICIA")).isEqualTo(new NameChange.Renamed("Alicia"));
+        assertThat(done(registry.rename(alice, "BOB"))).isEqualTo(new NameChange.Taken());
+        assertThat(done(registry.rename(alice, "Alicia"))).isEqualTo(new NameChange.Renamed("alice"));
+        assertThat(done(registry.findMember("alicia"))).containsSame(alice);
+        assertThat(done(registry.findMember("alice"))).isEmpty();
+        assertThat(done(registry.rename(alice, "ALICIA"))).isEqualTo(new NameChange.Renamed("Alicia"));
         join("alice");
     }
 
@@ -235,15 +236,15 @@ class LocalRoomRegistryTest {
             }
         });
         Member host = join("host");
-        registry.create(host, "games");
+        done(registry.create(host, "games"));
         List<Member> guests = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             guests.add(join("guest" + i));
         }
         for (int round = 0; round < 200; round++) {
             List<Object> done = runAtOnce(guests, guest -> guest.key().endsWith("0")
-                    ? registry.kick(host, "guest" + (ThreadLocalRandom.current().nextInt(THREADS - 1) + 1))
-                    : registry.moveTo(guest, ThreadLocalRandom.current().nextBoolean() ? "games" : "lobby", null));
+                    ? done(registry.kick(host, "guest" + (ThreadLocalRandom.current().nextInt(THREADS - 1) + 1)))
+                    : done(registry.moveTo(guest, ThreadLocalRandom.current().nextBoolean() ? "games" : "lobby", null)));
             assertThat(done).hasSize(THREADS);
         }
         for (Member guest : guests) {
@@ -267,12 +268,12 @@ class LocalRoomRegistryTest {
         Member alice = join("alice");
         Member bob = join("bob");
         join("carol");
-        registry.create(alice, "games");
-        registry.moveTo(bob, "games", null);
+        done(registry.create(alice, "games"));
+        done(registry.moveTo(bob, "games", null));
         assertThat(firsts).allSatisfy(first -> assertThat(first).isEmpty());
         firsts.clear();
 
-        registry.kick(alice, "bob");
+        done(registry.kick(alice, "bob"));
 
         assertThat(firsts).containsExactly(List.of(new Notice.KickedOut("games", "alice"),
                 new Notice.Entered("lobby", List.of("carol"), null, false)));
@@ -286,7 +287,7 @@ class LocalRoomRegistryTest {
                 creators.add(join("c" + round + "-" + i));
             }
             String room = "race" + round;
-            List<RoomChange> results = runAtOnce(creators, member -> registry.create(member, room));
+            List<RoomChange> results = runAtOnce(creators, member -> done(registry.create(member, room)));
             assertThat(results).filteredOn(RoomChange.Moved.class::isInstance).hasSize(1);
             assertThat(results).filteredOn(RoomChange.RoomExists.class::isInstance).hasSize(THREADS - 1);
         }
@@ -318,7 +319,7 @@ class LocalRoomRegistryTest {
                         assertThat(member.room().key()).isEqualTo(room);
                     }
                     if (random.nextBoolean()) {
-                        registry.leave(member);
+                        done(registry.leave(member));
                     }
                 }
                 return null;
@@ -336,9 +337,9 @@ class LocalRoomRegistryTest {
      */
     private void enter(Member member, String room) {
         while (true) {
-            RoomChange moved = registry.moveTo(member, room, null);
+            RoomChange moved = done(registry.moveTo(member, room, null));
             if (moved instanceof RoomChange.Moved || moved instanceof RoomChange.AlreadyThere
-                    || registry.create(member, room) instanceof RoomChange.Moved) {
+                    || done(registry.create(member, room)) instanceof RoomChange.Moved) {
                 return;
             }
         }
@@ -351,7 +352,7 @@ class LocalRoomRegistryTest {
         int members = 0;
         for (Room room : rooms) {
             assertThat(room == registry.defaultRoom() || !room.isEmpty()).as("room %s", room).isTrue();
-            assertThat(registry.checkEntry(room.name(), null)).isEqualTo(new RoomChange.Open(room));
+            assertThat(done(registry.checkEntry(room.name(), null))).isEqualTo(new RoomChange.Open(room));
             members += room.memberNames().size();
         }
         assertThat(members).isEqualTo(registry.memberCount());

@@ -30,7 +30,10 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
-        Reply reply = service.handle(member, input);
+        AnswerOrder.whenAnswered(ctx, service.handle(member, input), reply -> answer(ctx, reply));
+    }
+
+    private void answer(ChannelHandlerContext ctx, Reply reply) {
         Replies.write(ctx, reply);
         if (reply.close()) {
             ctx.pipeline().replace(this, PipelineNames.SESSION, ClosingHandler.INSTANCE);

@@ -41,7 +41,11 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
         Channel channel = ctx.channel();
-        NameStep step = service.beforeName(input, ports.apply(channel), Connections.clientAddress(channel));
+        AnswerOrder.whenAnswered(ctx, service.beforeName(input, ports.apply(channel), Connections.clientAddress(channel)),
+                step -> answer(ctx, step));
+    }
+
+    private void answer(ChannelHandlerContext ctx, NameStep step) {
         Replies.write(ctx, step.reply());
         if (step.member().isPresent()) {
             startChatting(ctx, step.member().get());

@@ -52,7 +52,8 @@ public final class SessionHandlers {
             pipeline.addLast(PipelineNames.RATE_LIMIT,
                     new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));
         }
-        pipeline.addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts, ports))
+        pipeline.addLast(PipelineNames.ANSWER_ORDER, new AnswerOrder())
+                .addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts, ports))
                 .addLast(PipelineNames.ERROR_LINES, errorLines);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Room;
 
 /**
@@ -86,7 +87,7 @@ class SoakEndToEndTest {
 
         clients.close();
         await().atMost(LineClient.TIMEOUT).untilAsserted(() -> {
-            assertThat(server.server().registry().rooms()).extracting(Room::name).containsExactly("lobby");
+            assertThat(((LocalRoomRegistry) server.server().registry()).rooms()).extracting(Room::name).containsExactly("lobby");
             assertThat(server.server().registry().memberCount()).isZero();
         });
     }

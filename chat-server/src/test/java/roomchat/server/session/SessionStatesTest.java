@@ -1,5 +1,6 @@
 package roomchat.server.session;
 
+import static roomchat.testing.Stages.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.DefaultChannelId;
@@ -87,7 +88,7 @@ class SessionStatesTest {
         assertThat(harness.sent()).containsExactly("* bye alice");
         assertThat(harness.channel.isOpen()).isFalse();
         assertThat(harness.registry.memberCount()).isZero();
-        assertThat(harness.registry.checkEntry("games", null)).isInstanceOf(RoomChange.NoSuchRoom.class);
+        assertThat(done(harness.registry.checkEntry("games", null))).isInstanceOf(RoomChange.NoSuchRoom.class);
     }
 
     @Test
@@ -117,6 +118,6 @@ class SessionStatesTest {
     /** Someone else claims {@code name}, over a connection of their own. */
     private void claim(String name) {
         EmbeddedChannel theirs = new EmbeddedChannel(DefaultChannelId.newInstance());
-        harness.registry.claim(name, harness.portOf(theirs), InetAddress.getLoopbackAddress());
+        done(harness.registry.claim(name, harness.portOf(theirs), InetAddress.getLoopbackAddress()));
     }
 }
