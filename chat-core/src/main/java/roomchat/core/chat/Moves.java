@@ -71,7 +71,7 @@ final class Moves {
         if (moved.created()) {
             broker.publish(moved.to(), RoomEvent.draft(moved.to().name(), member, new Happening.Created()));
         }
-        if (moved.company().size() < announceLimit) {
+        if (moved.companySize() < announceLimit) {
             broker.publish(moved.to(), RoomEvent.draft(moved.to().name(), member, new Happening.Joined()));
         }
     }

@@ -32,12 +32,18 @@ public sealed interface Notice {
     }
 
     /**
-     * The member is in {@code room} now, with {@code company} (the other members, in order of
-     * arrival), under {@code topic} (or null); {@code created} when it has just created the room.
+     * The member is in {@code room} now, with {@code companySize} others, the first of whom, in order
+     * of arrival, are {@code company} (all of them, or as many as a cluster's store sends), under
+     * {@code topic} (or null); {@code created} when it has just created the room.
      */
-    record Entered(String room, List<String> company, String topic, boolean created) implements Notice {
+    record Entered(String room, List<String> company, int companySize, String topic, boolean created) implements Notice {
         public Entered {
             company = List.copyOf(company);
+        }
+
+        /** With every other member named. */
+        public Entered(String room, List<String> company, String topic, boolean created) {
+            this(room, company, company.size(), topic, created);
         }
     }
 

@@ -169,7 +169,7 @@ public final class JsonRenderer {
             json.writeString(name);
         }
         json.writeEndArray();
-        json.writeNumberField("count", company.size());
+        json.writeNumberField("count", entered.companySize());
         json.writeStringField("topic", entered.topic());
         json.writeBooleanField("created", entered.created());
     }

@@ -162,7 +162,7 @@ public final class LineRenderer {
         if (entered.created()) {
             lines.add(notice("created " + entered.room()));
         }
-        lines.add(youAreIn(entered.room(), entered.company()));
+        lines.add(youAreIn(entered.room(), entered.company(), entered.companySize()));
         if (entered.topic() != null) {
             lines.add(notice("topic: " + entered.topic()));
         }
@@ -170,15 +170,16 @@ public final class LineRenderer {
     }
 
     /** Where a member is now and who else is there: the first arrivals by name, then a count. */
-    private static String youAreIn(String room, List<String> company) {
-        if (company.isEmpty()) {
+    private static String youAreIn(String room, List<String> company, int companySize) {
+        if (companySize == 0) {
             return notice("you are in " + room + ", nobody else is here");
         }
-        if (company.size() <= MAX_NAMES_LISTED) {
+        int listed = Math.min(company.size(), MAX_NAMES_LISTED);
+        if (companySize <= listed) {
             return notice("you are in " + room + " with " + String.join(", ", company));
         }
-        int others = company.size() - MAX_NAMES_LISTED;
-        return notice("you are in " + room + " with " + String.join(", ", company.subList(0, MAX_NAMES_LISTED))
+        int others = companySize - listed;
+        return notice("you are in " + room + " with " + String.join(", ", company.subList(0, listed))
                 + " and " + others + (others == 1 ? " other" : " others"));
     }
 

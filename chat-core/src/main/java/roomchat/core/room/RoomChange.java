@@ -13,16 +13,23 @@ public sealed interface RoomChange {
      * @param left    the room it left and what that changed there, or null when it has just
      *                claimed its name
      * @param to      the room it is in now
-     * @param company the names of the other members of {@code to}, in order of arrival
+     * @param company the names of the other members of {@code to}, in order of arrival (the first
+     *                ones only, when a cluster's store sends no more)
+     * @param companySize how many other members {@code to} has
      * @param topic   the topic of {@code to}, or null
      * @param created whether {@code to} was created by this move (its creator is its host)
      */
-    record Moved(Member member, Departure left, Room to, List<String> company, String topic, boolean created)
-            implements RoomChange {
+    record Moved(Member member, Departure left, Room to, List<String> company, int companySize, String topic,
+                 boolean created) implements RoomChange {
+
+        /** With every other member named. */
+        public Moved(Member member, Departure left, Room to, List<String> company, String topic, boolean created) {
+            this(member, left, to, company, company.size(), topic, created);
+        }
 
         /** What the member who moved is told. */
         public Notice.Entered entered() {
-            return new Notice.Entered(to.name(), company, topic, created);
+            return new Notice.Entered(to.name(), company, companySize, topic, created);
         }
     }
 
