@@ -19,10 +19,11 @@ import java.util.concurrent.CompletionStage;
  * run atomically in Redis by its digest (EVALSHA); when Redis answers NOSCRIPT (it restarted and
  * forgot its script cache) the script is sent whole (EVAL), which caches it again.
  *
- * <p>What the script returns arrives as Lettuce's {@link ScriptOutputType#OBJECT} makes it: a Lua
- * number as a {@link Long}, a string as a {@link String}, a table as a {@code List<Object>} of
- * these, {@code nil} and {@code false} as null, {@code true} as {@code 1L}, a status reply
- * ({@code {ok=…}}) as its text. Thread-safe; the stage completes on a Lettuce I/O thread.
+ * <p>What the script returns arrives as Lettuce's {@link ScriptOutputType#MULTI} makes it: always a
+ * {@code List<Object>}, holding a table's elements, or the one value returned. In it a Lua number
+ * is a {@link Long}, a string a {@link String}, a nested table a {@code List<Object>}, {@code nil}
+ * and {@code false} null (a table ends at its first nil), {@code true} {@code 1L}. Each script
+ * knows the shape it returns. Thread-safe; the stage completes on a Lettuce I/O thread.
  */
 public final class LuaScript {
 
@@ -48,13 +49,13 @@ public final class LuaScript {
      * {@link roomchat.core.broker.Broker.Unavailable} whenever Redis could not run it, and with the
      * script's own error when it raised one on purpose ({@link RedisFailures#DELIBERATE_PREFIX}).
      */
-    public CompletionStage<Object> eval(List<String> keys, List<String> args) {
+    public CompletionStage<List<Object>> eval(List<String> keys, List<String> args) {
         String[] keyArray = keys.toArray(String[]::new);
         String[] argArray = args.toArray(String[]::new);
-        CompletionStage<Object> run = commands.<Object>evalsha(sha, ScriptOutputType.OBJECT, keyArray, argArray)
+        CompletionStage<List<Object>> run = commands.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keyArray, argArray)
                 .exceptionallyCompose(failure -> {
                     if (RedisFailures.unwrap(failure) instanceof RedisNoScriptException) {
-                        return commands.eval(source, ScriptOutputType.OBJECT, keyArray, argArray);
+                        return commands.<List<Object>>eval(source, ScriptOutputType.MULTI, keyArray, argArray);
                     }
                     return CompletableFuture.failedStage(failure);
                 });

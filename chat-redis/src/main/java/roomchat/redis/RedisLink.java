@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +57,9 @@ import roomchat.core.broker.Broker;
  * connection is lost; {@link #onDown} listeners run then. When both are back, every channel is
  * subscribed again, the epoch is read, {@link #onReset} listeners run if it changed (Redis lost its
  * data), then {@link #onUp} listeners. A {@link #PING_PERIOD} timer measures the round trip and
- * retries coming up if reading the epoch failed.
+ * retries coming up if reading the epoch failed. A subscription found deaf while its connection
+ * looks alive (the broker's {@link Probe}) is renewed: a new publish/subscribe connection replaces
+ * the old one ({@link #renewSubscriptions}).
  *
  * <p><b>Threads:</b> listeners run on Lettuce's threads (the I/O thread of the connection that
  * changed, or its timer thread) and must not block. Messages reach the {@link #onMessage} and
@@ -90,7 +94,9 @@ public final class RedisLink implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final RedisURI address;
+    /** Replaced only by {@link #renewSubscriptions}. */
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     /** Every channel this node listens on: subscribed again after each reconnect. */
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final List<Runnable> upListeners = new CopyOnWriteArrayList<>();
@@ -115,10 +121,11 @@ public final class RedisLink implements AutoCloseable {
     /** Guarded by this: the epoch read at the last (re)connect. */
     private String epoch;
 
-    private RedisLink(String nodeId, ClientResources resources, RedisClient client,
+    private RedisLink(String nodeId, RedisURI address, ClientResources resources, RedisClient client,
             StatefulRedisConnection<String, String> connection, StatefulRedisPubSubConnection<String, String> pubSub) {
         this.nodeId = nodeId;
         this.nodeChannel = RedisKeys.nodeChannel(nodeId);
+        this.address = address;
         this.resources = resources;
         this.client = client;
         this.connection = connection;
@@ -153,7 +160,7 @@ public final class RedisLink implements AutoCloseable {
                 .build());
         RedisLink link = null;
         try {
-            link = new RedisLink(nodeId, resources, client, client.connect(StringCodec.UTF8), client.connectPubSub(StringCodec.UTF8));
+            link = new RedisLink(nodeId, address, resources, client, client.connect(StringCodec.UTF8), client.connectPubSub(StringCodec.UTF8));
             link.start();
             return link;
         } catch (RuntimeException | InterruptedException | ExecutionException | TimeoutException e) {
@@ -185,6 +192,43 @@ public final class RedisLink implements AutoCloseable {
     /** This node's id: the first part of its members' refs. */
     public String nodeId() {
         return nodeId;
+    }
+
+    /** This node's own channel. */
+    String nodeChannel() {
+        return nodeChannel;
+    }
+
+    /** Lettuce's timer threads, for periodic work that must not block. */
+    ScheduledExecutorService timer() {
+        return resources.eventExecutorGroup();
+    }
+
+    /**
+     * Replaces the publish/subscribe connection with a new one listening on every channel, for a
+     * subscription found deaf while its connection still looks alive. The old one is closed once
+     * the new one listens; a message both still carried in between comes twice.
+     */
+    CompletionStage<Void> renewSubscriptions() {
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> opened =
+                client.connectPubSubAsync(StringCodec.UTF8, address).toCompletableFuture();
+        CompletionStage<Void> renewed = opened.thenCompose(fresh -> {
+            fresh.addListener(new Listener());
+            return fresh.async().subscribe(channels.toArray(String[]::new));
+        }).thenCompose(subscribed -> {
+            StatefulRedisPubSubConnection<String, String> old = pubSub;
+            StatefulRedisPubSubConnection<String, String> fresh = opened.join();
+            pubSub = fresh;
+            old.closeAsync();
+            // A channel subscribed on the old connection while the new one was opened.
+            return fresh.async().subscribe(channels.toArray(String[]::new));
+        });
+        renewed.whenComplete((done, failure) -> {
+            if (failure != null && opened.isDone() && !opened.isCompletedExceptionally() && opened.join() != pubSub) {
+                opened.join().closeAsync();
+            }
+        });
+        return RedisFailures.guard(renewed);
     }
 
     /** The script {@code roomchat/redis/<name>.lua}, run on the command connection. */
