@@ -102,8 +102,14 @@ public final class RedisBroker implements Broker {
         String channel = RedisKeys.roomChannel(room.name());
         RoomFeed fresh = new RoomFeed(room, context);
         RoomFeed feed = feeds.putIfAbsent(channel, fresh);
-        if (feed != null) {
+        if (feed != null && feed.room() == room) {
             return feed.ready();
+        }
+        if (feed != null) {
+            // A handle of the room's last visit, let go but not yet unsubscribed: the new one takes
+            // over the channel, and the old one's unsubscribing will find nothing of its own.
+            feed.close();
+            feeds.put(channel, fresh);
         }
         return fresh.open().whenComplete((done, failure) -> {
             if (failure != null) {
@@ -115,8 +121,8 @@ public final class RedisBroker implements Broker {
 
     @Override
     public void unsubscribe(Room room) {
-        RoomFeed feed = feeds.remove(RedisKeys.roomChannel(room.name()));
-        if (feed != null) {
+        RoomFeed feed = feeds.get(RedisKeys.roomChannel(room.name()));
+        if (feed != null && feed.room() == room && feeds.remove(feed.channel(), feed)) {
             feed.close();
             link.unsubscribe(feed.channel()).whenComplete((done, failure) -> {
                 if (failure != null) {

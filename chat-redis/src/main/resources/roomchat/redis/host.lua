@@ -1,7 +1,7 @@
 -- What only a room's host may do: set or clear the topic or password, kick a member, make one a host.
 -- KEYS: meta, members, names, hosts.
 -- ARGV: host ref, action ('topic', 'pw', 'kick' or 'promote'), value (topic, digest, or target ref; '' clears).
--- Returns {'unhosted'}, {'nothost'}, {'notin'}, {'done'}, {'promoted', name},
+-- Returns {'unhosted'}, {'nothost'}, {'self'}, {'notin'}, {'done'}, {'promoted', name},
 -- or {'kicked', name, remaining, new host's name ('' if none)}.
 local hostRef, action, value = ARGV[1], ARGV[2], ARGV[3]
 if redis.call('HGET', KEYS[1], 'unhosted') == '1' then
@@ -17,6 +17,9 @@ if action == 'topic' or action == 'pw' then
     redis.call('HSET', KEYS[1], action, value)
   end
   return {'done'}
+end
+if value == hostRef then
+  return {'self'}
 end
 if not redis.call('ZSCORE', KEYS[2], value) then
   return {'notin'}

@@ -3,6 +3,7 @@ package roomchat.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -11,13 +12,12 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import roomchat.core.chat.ChatService;
-import roomchat.core.broker.LocalBroker;
+import roomchat.core.broker.Broker;
 import roomchat.core.event.Notice;
 import roomchat.core.dispatch.ExecutorDispatcher;
 import roomchat.core.room.HistoryBudget;
@@ -30,6 +30,9 @@ import roomchat.server.connection.Connections;
 import roomchat.server.http.HttpChatInitializer;
 import roomchat.server.http.HttpRequestHandler;
 import roomchat.server.metrics.ServerMetrics;
+import roomchat.server.rooms.ClusterRooms;
+import roomchat.server.rooms.LocalRooms;
+import roomchat.server.rooms.RoomsBackend;
 import roomchat.server.session.SessionHandlers;
 import roomchat.server.tcp.TcpChatInitializer;
 
@@ -44,13 +47,14 @@ import roomchat.server.tcp.TcpChatInitializer;
 public final class ChatServer implements AutoCloseable {
 
     private static final Notice SHUTTING_DOWN = new Notice.Goodbye("server shutting down", true);
+    private static final Notice CLUSTER_LOST = new Notice.Goodbye("this server lost touch with the chat's cluster", true);
     private static final long SHUTDOWN_QUIET_MS = 0;
     private static final long LOOP_SHUTDOWN_TIMEOUT_MS = 2_000;
 
     private final ServerConfig config;
     private final IoTransport transport = IoTransport.best();
+    private final RoomsBackend rooms;
     private final RoomRegistry registry;
-    private final LocalBroker broker = new LocalBroker(Clock.systemDefaultZone());
     private final ExecutorDispatcher dispatcher;
     private final ConnectionTracker tracker;
     private final LongAdder linesIn = new LongAdder();
@@ -64,30 +68,52 @@ public final class ChatServer implements AutoCloseable {
     private Channel tlsListener;
     private Channel httpListener;
 
-    public ChatServer(ServerConfig config) {
+    /**
+     * A server as configured: on its own, or a node of the cluster at {@code --redis}.
+     *
+     * @throws StartupException when the cluster's Redis can't be reached
+     */
+    public ChatServer(ServerConfig config) throws StartupException {
         this(config, roomsFor(config));
     }
 
     /** The rooms of a configuration that has been validated first, so a bad flag is reported as such. */
-    private static RoomRegistry roomsFor(ServerConfig config) {
+    private static RoomsBackend roomsFor(ServerConfig config) throws StartupException {
         config.validate();
-        return new LocalRoomRegistry(config.defaultRoom, config.historyLines, new HistoryBudget(config.maxHistoryBytes));
+        if (!config.clustered()) {
+            return new LocalRooms(new LocalRoomRegistry(config.defaultRoom, config.historyLines,
+                    new HistoryBudget(config.maxHistoryBytes)));
+        }
+        String nodeId = config.nodeId != null ? config.nodeId : NodeIds.generate();
+        try {
+            return new ClusterRooms(config.redis, nodeId, config.defaultRoom, config.historyLines, config.nodeLease);
+        } catch (Broker.Unavailable e) {
+            throw StartupException.redisUnreachable(config.redis, e);
+        }
     }
 
-    /** A server over the given rooms, whose default room must be the configured one. */
+    /** A server on its own over the given rooms, whose default room must be the configured one. */
     public ChatServer(ServerConfig config, RoomRegistry registry) {
+        this(config, new LocalRooms(registry));
+    }
+
+    /** A server over the given rooms' backend, whose default room must be the configured one. */
+    public ChatServer(ServerConfig config, RoomsBackend rooms) {
         config.validate();
         this.config = config;
-        this.registry = registry;
-        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth, broker);
+        this.rooms = rooms;
+        this.registry = rooms.registry();
+        this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth, rooms.broker());
         registry.deliverMovesTo(dispatcher);
-        ChatService service = new ChatService(registry, broker, config.announceLimit,
+        ChatService service = new ChatService(registry, rooms.broker(), config.announceLimit,
                 new GuessLedger(config.roomGuessRate));
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
                 config.nameTimeout, config.httpRequestTimeout);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, registry::roomCount,
-                registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries);
+                registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries,
+                service::unavailableRefusals, rooms::writeMetrics);
+        rooms.onMembersLost(this::letMembersGo);
     }
 
     /**
@@ -99,6 +125,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             // Read before any thread or port is taken: a bad file then has nothing to undo.
             SslContext tls = config.tlsEnabled() ? TlsFiles.serverContext(config.tlsCert, config.tlsKey) : null;
+            rooms.start();
             acceptGroup = new MultiThreadIoEventLoopGroup(1, transport.handlerFactory());
             ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
             listener = bind(Connections.TCP, config.port, new TcpChatInitializer(config, tracker, null, sessionHandlers));
@@ -106,7 +133,7 @@ public final class ChatServer implements AutoCloseable {
                 tlsListener = bind(Connections.TLS, config.tlsPort, new TcpChatInitializer(config, tracker, tls, sessionHandlers));
             }
             if (config.httpPort != 0) {
-                HttpRequestHandler requests = new HttpRequestHandler(() -> !closing.get(), metrics::render);
+                HttpRequestHandler requests = new HttpRequestHandler(() -> !closing.get() && rooms.healthy(), metrics::render);
                 httpListener = bind(Connections.HTTP, Math.max(config.httpPort, 0),
                         new HttpChatInitializer(config, tracker, requests, sessionHandlers));
             }
@@ -206,11 +233,25 @@ public final class ChatServer implements AutoCloseable {
             connections().close().awaitUninterruptibly(timeoutMs);
             shutDown(acceptGroup);
             shutDown(ioGroup);
+            rooms.close();
             dispatcher.close();
-            broker.close();
         } finally {
             closed.countDown();
         }
+    }
+
+    /**
+     * The cluster let this node's members go (Redis lost its data, or this node lost its lease): they
+     * are told to come back, and their connections closed, so each can claim its name again.
+     */
+    private void letMembersGo() {
+        ChannelGroup all = connections();
+        all.forEach(channel -> {
+            if (Connections.isNamed(channel)) {
+                Connections.closing(channel, CloseReason.CLUSTER_LOST);
+                channel.writeAndFlush(CLUSTER_LOST).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
     }
 
     private static boolean speaksChat(Channel channel) {

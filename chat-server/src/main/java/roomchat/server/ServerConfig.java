@@ -43,6 +43,9 @@ public final class ServerConfig {
     public static final String DEFAULT_SHUTDOWN_TIMEOUT = "3s";
     public static final int DEFAULT_TLS_PORT = 8443;
     public static final int DEFAULT_HTTP_PORT = 8081;
+    public static final String DEFAULT_NODE_LEASE = "15s";
+    /** What a node id may be: it is part of every member's ref, whose last colon ends it. */
+    public static final String NODE_ID_RULE = "1-64 letters, digits, '.', '_' or '-'";
     /** As {@link #httpPort}: listen on any free port (for tests; the flag's 0 disables HTTP). */
     public static final int ANY_FREE_PORT = -1;
     /** Stands for one thread per core in {@link #ioThreads} and {@link #dispatchThreads}. */
@@ -175,6 +178,17 @@ public final class ServerConfig {
                     + " or X-Forwarded-For (HTTP) names the client's address for limits and logs (default: none).")
     public List<String> trustedProxies = new ArrayList<>();
 
+    @Option(names = "--redis", defaultValue = "${env:REDIS_URL}", paramLabel = "URI",
+            description = "Join the cluster this Redis defines (redis://HOST:PORT); also REDIS_URL. Without it, one server on its own.")
+    public String redis;
+
+    @Option(names = "--node-id", description = "This node's id in the cluster, in logs and metrics (default: generated).")
+    public String nodeId;
+
+    @Option(names = "--node-lease", defaultValue = DEFAULT_NODE_LEASE, converter = DurationConverter.class,
+            description = "How long a node that stopped answering keeps its members in the cluster (default: ${DEFAULT-VALUE}).")
+    public Duration nodeLease;
+
     @Option(names = "--io-threads", defaultValue = "" + PER_CORE,
             description = "Event-loop threads for connections; 0 = one per core (default: ${DEFAULT-VALUE}).")
     public int ioThreads;
@@ -188,6 +202,11 @@ public final class ServerConfig {
         ServerConfig config = new ServerConfig();
         new picocli.CommandLine(config).parseArgs();
         return config;
+    }
+
+    /** Whether this server is a node of a cluster ({@code --redis}). */
+    public boolean clustered() {
+        return redis != null && !redis.isBlank();
     }
 
     /** Whether TLS is configured. */
@@ -214,11 +233,15 @@ public final class ServerConfig {
         require(roomGuessRate >= 0, "--room-guess-rate can't be negative");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");
+        require(!clustered() || redis.startsWith("redis://") || redis.startsWith("rediss://"),
+                "--redis takes redis://HOST:PORT (or rediss:// for TLS)");
+        require(nodeId == null || nodeId.matches("[A-Za-z0-9._-]{1,64}"), "--node-id must be " + NODE_ID_RULE);
+        require(nodeLease.toMillis() >= 1_000, "--node-lease must be at least 1s");
         require(allowedOrigins.stream().allMatch(AllowedOrigins::isValidEntry),
                 "--allowed-origins takes origins such as https://chat.example.org, or *");
         trustedProxyRanges();
         for (Duration d : new Duration[] {slowConsumerTimeout, idleTimeout, nameTimeout, httpRequestTimeout,
-                floodTimeout, shutdownTimeout}) {
+                floodTimeout, shutdownTimeout, nodeLease}) {
             require(!d.isNegative(), "durations can't be negative");
         }
     }

@@ -26,6 +26,11 @@ public final class StartupException extends Exception {
         return new StartupException(listener + " port " + port + " on " + host + problem, cause);
     }
 
+    /** The cluster's Redis at {@code uri} can't be reached. */
+    static StartupException redisUnreachable(String uri, Throwable cause) {
+        return new StartupException("can't reach Redis at " + uri + ": " + cause.getMessage(), cause);
+    }
+
     /** The file given to {@code flag} can't be used; {@code problem} says why, briefly. */
     static StartupException badFile(String flag, Path file, String problem, Throwable cause) {
         return new StartupException(flag + " " + file + ": " + problem, cause);

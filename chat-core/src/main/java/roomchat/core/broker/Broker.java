@@ -67,7 +67,8 @@ public interface Broker extends AutoCloseable {
     CompletionStage<Long> publish(Room room, RoomEvent draft);
 
     /**
-     * This process has members in {@code room} now: its events must reach it. The stage completes
+     * This process has members in {@code room} now: its events must reach it. The registry, which
+     * knows where this process's members are, subscribes and unsubscribes. The stage completes
      * once every event ordered after it will reach the subscriber, and the history before it can be
      * read; a member should be moved in only then.
      */

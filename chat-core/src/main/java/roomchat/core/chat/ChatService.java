@@ -76,7 +76,7 @@ public final class ChatService {
                 .on(CommandWord.HELP, Command.Help.class, (member, help) -> Reply.of(new Notice.Help()).now())
                 .on(CommandWord.EXIT, Command.Exit.class, (member, exit) -> exit(member).now())
                 .complete();
-        registry.announceForcedMovesTo(moves::arrived);
+        registry.announceForcedMovesTo(moves);
     }
 
     /** What a new connection is told before anything else. */
@@ -137,7 +137,7 @@ public final class ChatService {
             }
             RoomChange.Moved moved = claimed.moved();
             log.info("{} is now {}", address, moved.member());
-            Reply welcome = Reply.of(moves.announce(moved), new Notice.Named(moved.member().name()));
+            Reply welcome = Reply.of(moves.announce(moved), new Notice.Named(moved.member().name())).andThen(moved.admission());
             return new NameStep(welcome, Optional.of(moved.member()));
         });
     }

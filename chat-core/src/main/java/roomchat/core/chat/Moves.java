@@ -10,6 +10,7 @@ import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
 import roomchat.core.room.Departure;
+import roomchat.core.room.ForcedMoves;
 import roomchat.core.room.HostOutcome;
 import roomchat.core.room.Member;
 import roomchat.core.room.RoomChange;
@@ -19,7 +20,7 @@ import roomchat.core.room.RoomChange;
  * room it entered, and to the member, as the notices of its answer. (The delivery side already
  * knows: the registry told it, as the {@link roomchat.core.room.Membership}, when it made the move.)
  */
-final class Moves {
+final class Moves implements ForcedMoves {
 
     private static final Logger log = LoggerFactory.getLogger(Moves.class);
 
@@ -60,12 +61,14 @@ final class Moves {
     }
 
     /** Announces that a member left the server for {@code why}, and who is the room's host now if that changed. */
-    void departed(Member member, Departure departure, LeaveReason why) {
+    @Override
+    public void departed(Member member, Departure departure, LeaveReason why) {
         departed(member, departure, new Happening.Left(why));
     }
 
     /** Announces a member's arrival in a room (and the room's making, if it made it). */
-    void arrived(RoomChange.Moved moved) {
+    @Override
+    public void arrived(RoomChange.Moved moved) {
         Member member = moved.member();
         log.info("{} {} joined {}", member.address(), member, moved.to());
         if (moved.created()) {

@@ -5,15 +5,30 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import roomchat.core.event.Notice;
+import roomchat.core.room.RoomChange;
 
 /**
- * What the server answers the one who typed a line: zero or more notices, and whether to close the
- * connection once they are sent. The door renders them in its own format.
+ * What the server answers the one who typed a line: zero or more notices, whether to close the
+ * connection once they are sent, and what to do once they are written. The door renders them in
+ * its own format.
  */
-public record Reply(List<Notice> notices, boolean close) {
+public record Reply(List<Notice> notices, boolean close, Runnable then) {
+
+    /** Nothing to do once the answer is written. */
+    private static final Runnable NOTHING = () -> { };
 
     public Reply {
         notices = List.copyOf(notices);
+    }
+
+    /** These notices, and whether to close, with nothing to do after. */
+    public Reply(List<Notice> notices, boolean close) {
+        this(notices, close, NOTHING);
+    }
+
+    /** This answer, running {@code after} once it is written (see {@link RoomChange.Moved#admission}). */
+    Reply andThen(Runnable after) {
+        return new Reply(notices, close, after);
     }
 
     /** No answer at all. */

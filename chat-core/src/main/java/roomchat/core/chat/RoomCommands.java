@@ -56,7 +56,7 @@ final class RoomCommands {
         }
         return closing(guess, registry.moveTo(member, roomName, command.password().orElse(null)).thenApply(change -> {
             if (change instanceof RoomChange.Moved moved) {
-                return new Reply(moves.announce(moved), false);
+                return new Reply(moves.announce(moved), false, moved.admission());
             }
             if (change instanceof RoomChange.AlreadyThere already) {
                 return alreadyIn(already.room());
@@ -72,7 +72,7 @@ final class RoomCommands {
         }
         return registry.create(member, roomName).thenApply(change -> {
             if (change instanceof RoomChange.Moved moved) {
-                return new Reply(moves.announce(moved), false);
+                return new Reply(moves.announce(moved), false, moved.admission());
             }
             String existing = ((RoomChange.RoomExists) change).room().name();
             return Reply.error("room " + existing + " already exists (join it with :cr " + existing + ")");

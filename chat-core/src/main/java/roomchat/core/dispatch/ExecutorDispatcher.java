@@ -273,9 +273,6 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
         if (!history.isEmpty() && takesMore(channel, history.size() + 1)) {
             channel.writeAndFlush(new Notice.History(room.name(), history), channel.voidPromise());
         }
-        if (outlet.channels.isEmpty()) {
-            broker.subscribe(room);
-        }
         outlet.channels.add(channel);
     }
 
@@ -283,9 +280,6 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
         Channel channel = ChannelPort.channelOf(member.port());
         if (channel != null) {
             outlet.channels.remove(channel);
-        }
-        if (outlet.channels.isEmpty()) {
-            broker.unsubscribe(room);
         }
         if (room.isClosed()) {
             // Its last member left and nobody can enter it again: its history's memory goes back.

@@ -18,13 +18,19 @@ public sealed interface RoomChange {
      * @param companySize how many other members {@code to} has
      * @param topic   the topic of {@code to}, or null
      * @param created whether {@code to} was created by this move (its creator is its host)
+     * @param admission what makes the delivery side start delivering {@code to} to the member, to be
+     *                run once the member's answer is written, so that it reads where it is before
+     *                what was said there; nothing when the registry did that itself as it moved it
      */
     record Moved(Member member, Departure left, Room to, List<String> company, int companySize, String topic,
-                 boolean created) implements RoomChange {
+                 boolean created, Runnable admission) implements RoomChange {
 
-        /** With every other member named. */
+        /** A move whose admission the registry made itself. */
+        private static final Runnable ADMITTED = () -> { };
+
+        /** A move the registry admitted itself, with every other member named. */
         public Moved(Member member, Departure left, Room to, List<String> company, String topic, boolean created) {
-            this(member, left, to, company, company.size(), topic, created);
+            this(member, left, to, company, company.size(), topic, created, ADMITTED);
         }
 
         /** What the member who moved is told. */

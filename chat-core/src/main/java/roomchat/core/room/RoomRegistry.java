@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /**
  * Every room, every member and every claimed screen name. Each operation is atomic: two users
@@ -29,11 +28,11 @@ public interface RoomRegistry {
     void deliverMovesTo(Membership membership);
 
     /**
-     * From now on, hands {@code announcer} every move of a member of this server that a member of
-     * another server forced (a kick): it was not asked for here, so nothing else announces it. A
-     * registry of one process makes no such moves.
+     * From now on, hands {@code announcer} every move that no command on this server asked for (see
+     * {@link ForcedMoves}), so that it is announced like any other. A registry of one process makes
+     * no such moves.
      */
-    default void announceForcedMovesTo(Consumer<RoomChange.Moved> announcer) {
+    default void announceForcedMovesTo(ForcedMoves announcer) {
     }
 
     /** The room every member enters first, which always exists and never has hosts. */

@@ -17,7 +17,8 @@ public enum CloseReason {
     BAD_PROXY_HEADER("no valid PROXY header from a trusted proxy"),
     CONNECTION_ERROR("connection error"),
     OUT_OF_MEMORY("out of memory for its output"),
-    SHUTDOWN("server shutting down");
+    SHUTDOWN("server shutting down"),
+    CLUSTER_LOST("the cluster let this node's members go");
 
     private final String description;
 

@@ -77,6 +77,11 @@ public final class Connections {
         channel.attr(MEMBER).set(member);
     }
 
+    /** Whether {@code channel} speaks for a member (a name was claimed on it). */
+    public static boolean isNamed(Channel channel) {
+        return channel.attr(MEMBER).get() != null;
+    }
+
     /**
      * {@code alice /127.0.0.1:50312}, or just the address before a name is chosen, with the client's
      * address first behind a proxy ({@code /203.0.113.7 via /10.0.0.2:50312}): for logs.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import roomchat.server.connection.CloseReason;
@@ -30,9 +31,12 @@ public final class ServerMetrics {
     private final LongAdder linesIn;
     private final LongSupplier deliveries;
     private final LongSupplier dropped;
+    private final LongSupplier unavailable;
+    private final Consumer<StringBuilder> more;
 
     public ServerMetrics(ChannelGroup connections, Supplier<Map<CloseReason, Long>> disconnects, LongSupplier rooms,
-                         LongSupplier members, LongAdder linesIn, LongSupplier deliveries, LongSupplier dropped) {
+                         LongSupplier members, LongAdder linesIn, LongSupplier deliveries, LongSupplier dropped,
+                         LongSupplier unavailable, Consumer<StringBuilder> more) {
         this.connections = connections;
         this.disconnects = disconnects;
         this.rooms = rooms;
@@ -40,6 +44,8 @@ public final class ServerMetrics {
         this.linesIn = linesIn;
         this.deliveries = deliveries;
         this.dropped = dropped;
+        this.unavailable = unavailable;
+        this.more = more;
     }
 
     /** The metrics as Prometheus scrapes them. */
@@ -52,24 +58,28 @@ public final class ServerMetrics {
             byTransport.merge(Connections.transport(channel), 1L, Long::sum);
             pendingOutput += pendingOutput(channel);
         }
-        header(out, "roomchat_connections", "gauge", "Open connections, by transport.");
-        byTransport.forEach((transport, count) -> sample(out, "roomchat_connections", "transport", transport, count));
-        single(out, "roomchat_rooms", "gauge", "Rooms that exist.", rooms.getAsLong());
-        single(out, "roomchat_members", "gauge", "Users who have chosen a name.", members.getAsLong());
-        single(out, "roomchat_lines_in_total", "counter", "Lines received from users, commands included.", linesIn.sum());
-        single(out, "roomchat_deliveries_total", "counter", "Lines written to users by rooms and private messages.",
+        Prometheus.header(out, "roomchat_connections", "gauge", "Open connections, by transport.");
+        byTransport.forEach((transport, count) -> Prometheus.sample(out, "roomchat_connections", "transport", transport, count));
+        Prometheus.single(out, "roomchat_rooms", "gauge", "Rooms that exist.", rooms.getAsLong());
+        Prometheus.single(out, "roomchat_members", "gauge", "Users who have chosen a name.", members.getAsLong());
+        Prometheus.single(out, "roomchat_lines_in_total", "counter", "Lines received from users, commands included.", linesIn.sum());
+        Prometheus.single(out, "roomchat_deliveries_total", "counter", "Lines written to users by rooms and private messages.",
                 deliveries.getAsLong());
-        single(out, "roomchat_deliveries_dropped_total", "counter",
+        Prometheus.single(out, "roomchat_deliveries_dropped_total", "counter",
                 "Lines not written to a user because it was not reading (slow consumer).", dropped.getAsLong());
-        single(out, "roomchat_pending_output_bytes", "gauge",
+        Prometheus.single(out, "roomchat_pending_output_bytes", "gauge",
                 "Bytes written to connections and not yet taken by their sockets.", pendingOutput);
-        single(out, "roomchat_direct_memory_bytes", "gauge", "Direct memory held by the server's buffer allocator.",
+        Prometheus.single(out, "roomchat_direct_memory_bytes", "gauge", "Direct memory held by the server's buffer allocator.",
                 directMemory());
-        header(out, "roomchat_disconnects_total", "counter", "Connections closed, by reason.");
+        Prometheus.single(out, "roomchat_unavailable_refusals_total", "counter",
+                "Lines and commands refused because the rooms' store (a cluster's Redis) could not be reached.",
+                unavailable.getAsLong());
+        Prometheus.header(out, "roomchat_disconnects_total", "counter", "Connections closed, by reason.");
         Map<CloseReason, Long> counts = disconnects.get();
         for (CloseReason reason : CloseReason.values()) {
-            sample(out, "roomchat_disconnects_total", "reason", reason.label(), counts.getOrDefault(reason, 0L));
+            Prometheus.sample(out, "roomchat_disconnects_total", "reason", reason.label(), counts.getOrDefault(reason, 0L));
         }
+        more.accept(out);
         return out.toString();
     }
 
@@ -83,17 +93,4 @@ public final class ServerMetrics {
                 ? provider.metric().usedDirectMemory() : -1;
     }
 
-    private static void single(StringBuilder out, String name, String type, String help, long value) {
-        header(out, name, type, help);
-        out.append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void header(StringBuilder out, String name, String type, String help) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
-    private static void sample(StringBuilder out, String name, String label, String value, long count) {
-        out.append(name).append('{').append(label).append("=\"").append(value).append("\"} ").append(count).append('\n');
-    }
 }

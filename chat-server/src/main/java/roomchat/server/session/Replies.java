@@ -8,7 +8,7 @@ import roomchat.core.event.Notice;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
-/** Writes a {@link Reply} to the connection it answers, with one flush. */
+/** Writes a {@link Reply} to the connection it answers, with one flush, then does what is to follow it. */
 final class Replies {
 
     /** A reply that could not be encoded for want of memory closes its connection rather than leaving it half answered. */
@@ -30,6 +30,7 @@ final class Replies {
         if (last != null) {
             ctx.flush();
         }
+        reply.then().run();
         if (reply.close()) {
             // Close only once the goodbye has reached the socket.
             Connections.closeWhenDone(last != null ? last : ctx.newSucceededFuture(), CloseReason.QUIT);
