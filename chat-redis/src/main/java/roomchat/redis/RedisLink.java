@@ -70,8 +70,12 @@ import roomchat.core.broker.Broker;
  */
 public final class RedisLink implements AutoCloseable {
 
-    /** How long a command may take before it fails. */
-    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long a command may take before it fails (and a line is refused as unavailable): long
+     * enough for a burst of thousands of lines queued at once on a busy machine, short enough that
+     * a Redis that stopped answering is soon treated as away. (2 s timed out bursts in the tests.)
+     */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     /** How often the command connection is pinged to measure the round trip. */
     public static final Duration PING_PERIOD = Duration.ofSeconds(1);
     /** Lettuce's I/O threads: one connection each is enough for the two connections. */
