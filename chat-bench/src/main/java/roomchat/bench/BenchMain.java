@@ -1,18 +1,25 @@
 package roomchat.bench;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code java -jar chat-bench.jar run|idle|suite ...}: the load tool. */
+/** {@code java -jar chat-bench.jar run|idle|suite|cluster ...}: the load tool. */
 @Command(name = "chat-bench", mixinStandardHelpOptions = true, version = "roomchat 0.1.0",
-        subcommands = {BenchMain.Run.class, BenchMain.Idle.class, BenchMain.SuiteCommand.class},
-        description = "Drives chat clients over real TCP sockets against a roomchat server and measures it.")
+        subcommands = {BenchMain.Run.class, BenchMain.Idle.class, BenchMain.SuiteCommand.class,
+                BenchMain.ClusterCommand.class},
+        description = "Drives chat clients over real TCP sockets against a roomchat server, or the nodes of a cluster,"
+                + " and measures it.")
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {
@@ -48,11 +55,20 @@ public final class BenchMain implements Runnable {
         Path json;
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "One workload against a running server.")
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "One workload against a running server, or the running nodes of a cluster (--node, repeated).")
     static final class Run extends Common implements Callable<Integer> {
-        @Option(names = "--host", defaultValue = "127.0.0.1") String host;
-        @Option(names = "--port", defaultValue = "8080") int port;
-        @Option(names = "--server-pid", description = "The server's process id, to measure its CPU and memory.") Long pid;
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "The server's host, without --node.") String host;
+        @Option(names = "--port", defaultValue = "8080", description = "The server's port, without --node.") int port;
+        @Option(names = "--node", paramLabel = "HOST:PORT",
+                description = "A cluster node's address, once per node; clients are spread over them round robin"
+                        + " (in place of --host and --port).")
+        List<String> nodes = new ArrayList<>();
+        @Option(names = "--server-pid", paramLabel = "PID",
+                description = "The server's process id, to measure its CPU and memory; with --node, once per node in the same order.")
+        List<Long> pids = new ArrayList<>();
+        @Option(names = "--redis-pid", paramLabel = "PID", description = "The cluster's Redis process id, to measure its CPU.")
+        Long redisPid;
         @Option(names = "--rooms", defaultValue = "1") int rooms;
         @Option(names = "--clients-per-room", defaultValue = "50") int clientsPerRoom;
         @Option(names = "--senders-per-room", defaultValue = "5") int sendersPerRoom;
@@ -61,14 +77,24 @@ public final class BenchMain implements Runnable {
         @Option(names = "--window", defaultValue = "64", description = "Lines a sender may have on their way.") int window;
         @Option(names = "--warmup", defaultValue = "500", description = "Lines per sender before measuring.") int warmup;
         @Option(names = "--time-limit", defaultValue = "180", description = "Seconds the measured phase may take.") int timeLimit;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             Workload workload = new Workload("run", rooms, clientsPerRoom, sendersPerRoom, lines, rate, window, warmup,
                     Duration.ofSeconds(timeLimit));
+            List<InetSocketAddress> addresses = nodes.isEmpty() ? List.of(new InetSocketAddress(host, port))
+                    : nodes.stream().map(BenchMain::address).toList();
+            if (!pids.isEmpty() && pids.size() != addresses.size()) {
+                throw new ParameterException(spec.commandLine(), "--server-pid: one per node (" + addresses.size() + ")");
+            }
+            if (redisPid != null && pids.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--redis-pid goes with the nodes' --server-pid");
+            }
+            Probes probes = new Probes(pids.stream().map(ProcessProbe::new).toList(),
+                    redisPid == null ? null : new ProcessProbe(redisPid));
             try (ClientTransport transport = new ClientTransport(clientThreads)) {
-                Result result = new LoadRun(new java.net.InetSocketAddress(host, port), workload, transport.group,
-                        transport.channelType, pid == null ? null : new ProcessProbe(pid)).run();
+                Result result = new LoadRun(addresses, workload, transport.group, transport.channelType, probes).run();
                 Report.print(result);
                 if (json != null) {
                     Report.writeJson(json, result);
@@ -101,21 +127,77 @@ public final class BenchMain implements Runnable {
     }
 
     @Command(name = "suite", mixinStandardHelpOptions = true,
-            description = "The standard workloads (fan-out, rooms, steady, idle 5,000 and 19,000), each on a fresh server.")
+            description = {"The standard workloads (fan-out, rooms, steady, idle 5,000 and 19,000), each on a fresh server.",
+                    "With --nodes N (more than 1) or --cluster: each on a fresh cluster instead, N nodes started with"
+                            + " --redis and --node-id node<i> on a redis-server of their own (/usr/bin/redis-server),"
+                            + " clients spread over the nodes round robin; the idle workloads then run only on one node."})
     static final class SuiteCommand extends Common implements Callable<Integer> {
         @Mixin Launch launch;
+        @Option(names = "--nodes", defaultValue = "1",
+                description = "Server processes; more than 1 makes a cluster on a Redis started for it (default: ${DEFAULT-VALUE}).")
+        int nodes;
+        @Option(names = "--cluster",
+                description = "Start the nodes with Redis even when --nodes is 1 (a single clustered node).")
+        boolean cluster;
         @Option(names = "--runs", defaultValue = "3", description = "Runs of each workload, each on a fresh server; the table gives their medians (default: ${DEFAULT-VALUE}).") int runs;
         @Option(names = "--scale", defaultValue = "1.0", description = "Multiplies lines and connections (a smoke run: 0.05).") double scale;
         @Option(names = "--hold", defaultValue = "10", description = "Seconds to hold idle connections.") int hold;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            List<Object> results = new Suite(launch.launcher(), clientThreads, runs).run(scale, Duration.ofSeconds(hold));
+            if (nodes < 1) {
+                throw new ParameterException(spec.commandLine(), "--nodes must be at least 1");
+            }
+            Topology topology = nodes > 1 || cluster ? Topology.cluster(nodes) : Topology.single();
+            List<Object> results = new Suite(launch.launcher(), topology, clientThreads, runs)
+                    .run(scale, Duration.ofSeconds(hold));
             if (json != null) {
                 Report.writeJson(json, results);
             }
             boolean clean = results.stream().allMatch(r -> !(r instanceof Result result) || result.clean());
             return clean ? 0 : 1;
         }
+    }
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true,
+            description = {"Fan-out and steady on one server on its own (no Redis) and on a cluster of --nodes nodes"
+                    + " with their Redis (/usr/bin/redis-server), all on this machine, the two taking turns, each run"
+                    + " on fresh processes; then a table of the medians side by side with the ratios the targets bound:"
+                    + " steady p99 on the cluster at most 2 times the single server's, each node's CPU per delivery"
+                    + " (per delivery that node makes) at most 1.5 times.",
+                    "Clients are spread over the nodes round robin, so most lines cross nodes. CPU is read from /proc"
+                            + " for every node and for Redis."})
+    static final class ClusterCommand extends Common implements Callable<Integer> {
+        @Mixin Launch launch;
+        @Option(names = "--nodes", defaultValue = "3", description = "Nodes of the cluster, at least 2 (default: ${DEFAULT-VALUE}).")
+        int nodes;
+        @Option(names = "--runs", defaultValue = "3",
+                description = "Runs of each workload on each, the table giving their medians (default: ${DEFAULT-VALUE}).")
+        int runs;
+        @Option(names = "--scale", defaultValue = "1.0", description = "Multiplies lines (a smoke run: 0.05).") double scale;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (nodes < 2) {
+                throw new ParameterException(spec.commandLine(), "--nodes must be at least 2");
+            }
+            List<Object> results = new ClusterComparison(launch.launcher(), nodes, clientThreads, runs).run(scale);
+            if (json != null) {
+                Report.writeJson(json, results);
+            }
+            boolean clean = results.stream().allMatch(r -> !(r instanceof Result result) || result.clean());
+            return clean ? 0 : 1;
+        }
+    }
+
+    /** {@code HOST:PORT} as an address. */
+    static InetSocketAddress address(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not HOST:PORT: " + hostAndPort);
+        }
+        return new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 }

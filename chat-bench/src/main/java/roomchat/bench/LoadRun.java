@@ -10,6 +10,7 @@ import io.netty.handler.codec.string.LineEncoder;
 import io.netty.handler.codec.string.LineSeparator;
 import io.netty.handler.codec.string.StringDecoder;
 import io.netty.util.CharsetUtil;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +20,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one {@link Workload} against a server: connects and names every client, puts them in their
- * rooms, runs a warm-up phase, then the measured phase, and reports deliveries, loss, order, latency
- * and (given the server's process) CPU and memory.
+ * Runs one {@link Workload} against a server, or against the nodes of a cluster: connects and names
+ * every client, puts them in their rooms, runs a warm-up phase, then the measured phase, and reports
+ * deliveries, loss, order, latency and (given the servers' processes) CPU and memory. On a cluster
+ * the clients are spread over the nodes round robin (client i of the whole run on node i mod N), so
+ * that most lines, and the latencies measured, cross nodes.
  */
 final class LoadRun {
 
@@ -30,11 +33,11 @@ final class LoadRun {
     private static final int MEASURED = 1;
     private static final long SETUP_SECONDS = 60;
 
-    private final InetSocketAddress server;
+    private final List<InetSocketAddress> nodes;
     private final Workload workload;
     private final EventLoopGroup group;
     private final Class<? extends Channel> channelType;
-    private final ProcessProbe serverProcess;
+    private final Probes probes;
     private final List<BenchClient> clients = new ArrayList<>();
     private final Sender[] senders;
     private final Tally[] tallies;
@@ -42,13 +45,23 @@ final class LoadRun {
     private volatile CountDownLatch phaseDone;
     private volatile int phase;
 
+    /** Against one server; {@code serverProcess} may be null (nothing measured). */
     LoadRun(InetSocketAddress server, Workload workload, EventLoopGroup group, Class<? extends Channel> channelType,
             ProcessProbe serverProcess) {
-        this.server = server;
+        this(List.of(server), workload, group, channelType, Probes.of(serverProcess));
+    }
+
+    /** Against the nodes at {@code nodes}; {@code probes} measures them (in the same order) and their Redis, if given. */
+    LoadRun(List<InetSocketAddress> nodes, Workload workload, EventLoopGroup group, Class<? extends Channel> channelType,
+            Probes probes) {
+        if (nodes.isEmpty() || (probes.measured() && probes.nodes().size() != nodes.size())) {
+            throw new IllegalArgumentException("one probe per node, or none: " + nodes + ", " + probes);
+        }
+        this.nodes = List.copyOf(nodes);
         this.workload = workload;
         this.group = group;
         this.channelType = channelType;
-        this.serverProcess = serverProcess;
+        this.probes = probes;
         int clientCount = workload.rooms() * workload.clientsPerRoom();
         this.senders = new Sender[workload.rooms() * workload.sendersPerRoom()];
         this.tallies = new Tally[clientCount];
@@ -59,16 +72,15 @@ final class LoadRun {
         try {
             connectAndJoin();
             runPhase(WARMUP, workload.warmupLines(), 0);
-            double cpuBefore = serverProcess == null ? 0 : serverProcess.cpuSeconds();
+            double[] cpuBefore = cpuSeconds();
             long start = System.nanoTime();
             boolean finished = runPhase(MEASURED, workload.linesPerSender(), workload.ratePerSender());
             double seconds = (System.nanoTime() - start) / 1e9;
-            Double cpu = serverProcess == null ? null : serverProcess.cpuSeconds() - cpuBefore;
-            Long rss = serverProcess == null ? null : serverProcess.residentKiB();
+            double[] cpuAfter = cpuSeconds();
             if (!finished) {
                 System.err.println(workload.name() + ": time limit reached before every line arrived");
             }
-            return report(seconds, cpu, rss);
+            return report(seconds, cpuBefore, cpuAfter);
         } finally {
             for (BenchClient client : clients) {
                 if (client.channel() != null) {
@@ -88,7 +100,7 @@ final class LoadRun {
                 clients.add(client);
                 tallies[index] = new Tally(senders.length);
                 var prompt = client.expect(line -> line.startsWith("* choose a screen name"));
-                bootstrap.clone().handler(pipeline(client)).connect(server).sync();
+                bootstrap.clone().handler(pipeline(client)).connect(nodeOf(index)).sync();
                 login(client, prompt, room, i == 0);
                 if (i < workload.sendersPerRoom()) {
                     senders[room * workload.sendersPerRoom() + i] = new Sender(client, room * workload.sendersPerRoom() + i,
@@ -96,6 +108,24 @@ final class LoadRun {
                 }
             }
         }
+    }
+
+    /** Where client {@code index} connects: round robin over the nodes. */
+    private InetSocketAddress nodeOf(int clientIndex) {
+        return nodes.get(clientIndex % nodes.size());
+    }
+
+    /** CPU seconds so far of every measured process: the nodes in order, then Redis; empty if none. */
+    private double[] cpuSeconds() throws IOException {
+        if (!probes.measured()) {
+            return new double[0];
+        }
+        double[] cpu = new double[nodes.size() + 1];
+        for (int i = 0; i < nodes.size(); i++) {
+            cpu[i] = probes.nodes().get(i).cpuSeconds();
+        }
+        cpu[nodes.size()] = probes.redis() == null ? 0 : probes.redis().cpuSeconds();
+        return cpu;
     }
 
     private static ChannelInitializer<Channel> pipeline(BenchClient client) {
@@ -162,7 +192,7 @@ final class LoadRun {
         return client.index % workload.clientsPerRoom() < workload.sendersPerRoom();
     }
 
-    private Result report(double seconds, Double cpu, Long rss) {
+    private Result report(double seconds, double[] cpuBefore, double[] cpuAfter) throws IOException {
         long received = 0;
         long outOfOrder = 0;
         List<long[]> all = new ArrayList<>();
@@ -181,11 +211,47 @@ final class LoadRun {
             at += part.length;
         }
         Arrays.sort(latencies);
+        List<Result.Node> nodeFigures = new ArrayList<>();
+        Double cpu = null;
+        Long rss = null;
+        Double redisCpu = null;
+        if (probes.measured()) {
+            long[] deliveries = deliveriesPerNode();
+            double cpuTotal = 0;
+            long rssTotal = 0;
+            for (int i = 0; i < nodes.size(); i++) {
+                double nodeCpu = cpuAfter[i] - cpuBefore[i];
+                long nodeRss = probes.nodes().get(i).residentKiB();
+                nodeFigures.add(new Result.Node(Servers.nodeName(i), deliveries[i], nodeCpu,
+                        microsPer(nodeCpu, deliveries[i]), nodeRss));
+                cpuTotal += nodeCpu;
+                rssTotal += nodeRss;
+            }
+            if (probes.redis() != null) {
+                redisCpu = cpuAfter[nodes.size()] - cpuBefore[nodes.size()];
+                cpuTotal += redisCpu;
+            }
+            cpu = cpuTotal;
+            rss = rssTotal;
+        }
         return new Result(workload.name(), workload.expectedDeliveries(), received, outOfOrder, seconds,
                 received / seconds, percentileMs(latencies, 50), percentileMs(latencies, 90),
                 percentileMs(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
-                cpu, cpu == null ? null : cpu / seconds,
-                cpu == null || received == 0 ? null : cpu * 1e6 / received, rss);
+                cpu, cpu == null ? null : cpu / seconds, cpu == null || received == 0 ? null : microsPer(cpu, received),
+                rss, nodeFigures, redisCpu, redisCpu == null || received == 0 ? null : microsPer(redisCpu, received));
+    }
+
+    /** Deliveries each node made in the measured phase: what its own clients received. */
+    private long[] deliveriesPerNode() {
+        long[] deliveries = new long[nodes.size()];
+        for (int i = 0; i < tallies.length; i++) {
+            deliveries[i % nodes.size()] += tallies[i].received();
+        }
+        return deliveries;
+    }
+
+    private static double microsPer(double cpuSeconds, long deliveries) {
+        return deliveries == 0 ? 0 : cpuSeconds * 1e6 / deliveries;
     }
 
     private static double percentileMs(long[] sorted, int percentile) {

@@ -22,6 +22,24 @@ final class Report {
                 r.serverCpuSeconds() == null ? "" : String.format(Locale.ROOT,
                         "  server %.2f cores, %.3f µs CPU/delivery, RSS %d KiB",
                         r.serverCores(), r.cpuMicrosPerDelivery(), r.serverRssKiB())));
+        if (r.nodes().size() > 1 || r.redisCpuSeconds() != null) {
+            System.out.println(breakdown(r));
+        }
+    }
+
+    /** A cluster's CPU per process: each node's per delivery it made, Redis's per delivery of all. */
+    private static String breakdown(Result r) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", ""));
+        for (Result.Node node : r.nodes()) {
+            line.append(String.format(Locale.ROOT, "  %s %.2f s CPU, %.3f µs/delivery of its %d, RSS %d KiB;",
+                    node.node(), node.cpuSeconds(), node.cpuMicrosPerDelivery(), node.deliveries(), node.rssKiB()));
+        }
+        if (r.redisCpuSeconds() != null) {
+            line.append(String.format(Locale.ROOT, "  Redis %.2f s CPU, %.3f µs/delivery;",
+                    r.redisCpuSeconds(), r.redisMicrosPerDelivery()));
+        }
+        line.append(String.format(Locale.ROOT, "  all %.3f µs/delivery", r.cpuMicrosPerDelivery()));
+        return line.toString();
     }
 
     static void print(IdleRun.IdleResult r) {

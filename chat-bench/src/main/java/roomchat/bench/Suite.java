@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The standard workloads, each run several times against a fresh server process started with the
- * rate limit off and the connection limits raised: fan-out, rooms, steady, and idle connections
- * held. Each load run first sends a long windowed warm-up, so that the measured phase finds the
- * server's JIT done compiling (a JVM server runs for days; its first seconds are not its cost).
+ * The standard workloads, each run several times against a fresh server process (or a fresh cluster:
+ * its nodes and their own Redis) started with the rate limit off and the connection limits raised:
+ * fan-out, rooms, steady, and idle connections held (on one node only). Each load run first sends a
+ * long windowed warm-up, so that the measured phase finds the servers' JIT done compiling (a JVM
+ * server runs for days; its first seconds are not its cost).
  */
 final class Suite {
 
@@ -21,12 +22,27 @@ final class Suite {
     private static final int WARMUP_LINES = 20_000;
 
     static List<Workload> loadWorkloads(double scale) {
-        int lines = Math.max(10, (int) (2000 * scale));
-        int warmup = (int) (WARMUP_LINES * scale);
-        return List.of(
-                new Workload("fan-out", 1, 50, 5, lines, 0, 64, warmup, LIMIT),
-                new Workload("rooms", 10, 20, 2, lines, 0, 64, warmup, LIMIT),
-                new Workload("steady", 1, 50, 5, Math.max(10, (int) (1000 * scale)), 100, 64, warmup, LIMIT));
+        return List.of(fanOut(scale),
+                new Workload("rooms", 10, 20, 2, windowedLines(scale), 0, 64, warmup(scale), LIMIT),
+                steady(scale));
+    }
+
+    /** One room of 50, five senders as fast as their windows allow. */
+    static Workload fanOut(double scale) {
+        return new Workload("fan-out", 1, 50, 5, windowedLines(scale), 0, 64, warmup(scale), LIMIT);
+    }
+
+    /** One room of 50, five senders at 100 lines/s each, taking turns. */
+    static Workload steady(double scale) {
+        return new Workload("steady", 1, 50, 5, Math.max(10, (int) (1000 * scale)), 100, 64, warmup(scale), LIMIT);
+    }
+
+    private static int windowedLines(double scale) {
+        return Math.max(10, (int) (2000 * scale));
+    }
+
+    private static int warmup(double scale) {
+        return (int) (WARMUP_LINES * scale);
     }
 
     static List<Integer> idleConnections(double scale) {
@@ -34,11 +50,13 @@ final class Suite {
     }
 
     private final ServerLauncher launcher;
+    private final Topology topology;
     private final int clientThreads;
     private final int runs;
 
-    Suite(ServerLauncher launcher, int clientThreads, int runs) {
+    Suite(ServerLauncher launcher, Topology topology, int clientThreads, int runs) {
         this.launcher = launcher;
+        this.topology = topology;
         this.clientThreads = clientThreads;
         this.runs = runs;
     }
@@ -50,14 +68,20 @@ final class Suite {
         List<IdleRun.IdleResult> idleMedians = new ArrayList<>();
         try (ClientTransport transport = new ClientTransport(clientThreads)) {
             for (Workload workload : loadWorkloads(scale)) {
-                List<Result> each = repeat(server -> new LoadRun(server.address(), workload, transport.group,
-                        transport.channelType, server.probe()).run(), Report::print);
+                Workload named = workload.on(topology);
+                List<Result> each = repeat(servers -> measure(named, servers, transport), Report::print);
                 results.addAll(each);
                 loadMedians.add(Result.median(each));
             }
-            for (int connections : idleConnections(scale)) {
-                List<IdleRun.IdleResult> each = repeat(server -> new IdleRun(server.address(), transport.group,
-                        transport.channelType, server).run(connections, idleHold), Report::print);
+            // Memory per idle connection is a node's figure: measured on one node (clustered with --cluster).
+            List<Integer> idle = topology.nodes() == 1 ? idleConnections(scale) : List.of();
+            if (idle.isEmpty()) {
+                System.out.println("idle workloads skipped: they measure one node"
+                        + " (--nodes 1, with --cluster for a clustered one)");
+            }
+            for (int connections : idle) {
+                List<IdleRun.IdleResult> each = repeat(servers -> new IdleRun(servers.node(0).address(), transport.group,
+                        transport.channelType, servers.node(0)).run(connections, idleHold), Report::print);
                 results.addAll(each);
                 idleMedians.add(IdleRun.IdleResult.median(each));
             }
@@ -70,16 +94,21 @@ final class Suite {
         return results;
     }
 
-    /** One measurement against a server started for it. */
+    /** One load run against {@code servers}, measuring every node and Redis. */
+    static Result measure(Workload workload, Servers servers, ClientTransport transport) throws Exception {
+        return new LoadRun(servers.addresses(), workload, transport.group, transport.channelType, servers.probes()).run();
+    }
+
+    /** One measurement against servers started for it. */
     private interface ServerRun<R> {
-        R on(ServerProcess server) throws Exception;
+        R on(Servers servers) throws Exception;
     }
 
     private <R> List<R> repeat(ServerRun<R> measurement, Consumer<R> print) throws Exception {
         List<R> each = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            try (ServerProcess server = launcher.start(SERVER_ARGS)) {
-                R result = measurement.on(server);
+            try (Servers servers = Servers.start(launcher, topology, SERVER_ARGS)) {
+                R result = measurement.on(servers);
                 print.accept(result);
                 each.add(result);
             }

@@ -25,6 +25,15 @@ public record Workload(String name, int rooms, int clientsPerRoom, int sendersPe
         }
     }
 
+    /** The same workload, its name saying what it runs on when that is a cluster: {@code fan-out [3 nodes + Redis]}. */
+    Workload on(Topology topology) {
+        if (!topology.clustered()) {
+            return this;
+        }
+        return new Workload(name + " [" + topology.label() + "]", rooms, clientsPerRoom, sendersPerRoom, linesPerSender,
+                ratePerSender, window, warmupLines, timeLimit);
+    }
+
     /** Deliveries the measured phase must make: each line reaches everyone else in its room. */
     public long expectedDeliveries() {
         return (long) rooms * sendersPerRoom * linesPerSender * (clientsPerRoom - 1);
