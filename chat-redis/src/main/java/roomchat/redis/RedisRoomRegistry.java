@@ -220,7 +220,8 @@ public final class RedisRoomRegistry implements RoomRegistry {
             String ref = locals.ref(member);
             String name = member.name();
             retries.until("freeing " + name, () -> names.release(name, ref));
-            return leaveInStore(from, ref).thenApply(Optional::of);
+            // Why it left is the chat's to say; if this has to wait for Redis, it is said as a lost connection.
+            return leaveInStore(from, ref, LeaveReason.CONNECTION_LOST).thenApply(Optional::of);
         });
     }
 
@@ -335,7 +336,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
                 membership.remove(from, member);
             }
             CompletionStage<Departure> left = from == null || alreadyOut ? CompletableFuture.completedFuture(null)
-                    : leaveInStore(from, locals.ref(member));
+                    : leaveInStore(from, locals.ref(member), LeaveReason.MOVED);
             CompletableFuture<RoomChange> answer = new CompletableFuture<>();
             left.thenAccept(departure -> {
                 if (first.isEmpty()) {
@@ -353,11 +354,15 @@ public final class RedisRoomRegistry implements RoomRegistry {
         });
     }
 
-    /** Takes the member out of {@code from} in Redis; when Redis is away, later, and nobody is told. */
-    private CompletionStage<Departure> leaveInStore(Room from, String ref) {
+    /**
+     * Takes the member out of {@code from} in Redis. When Redis is away, that is done once it is back,
+     * and announced then as a leaving for {@code why}: the departure returned now announces nothing.
+     */
+    private CompletionStage<Departure> leaveInStore(Room from, String ref, LeaveReason why) {
         return rooms.leave(from.name(), ref).handle((reply, failure) -> {
             if (failure != null) {
-                retries.until("leaving " + from.name(), () -> rooms.leave(from.name(), ref));
+                retries.until("leaving " + from.name(), () -> rooms.leave(from.name(), ref)
+                        .thenAccept(late -> announceLeft(late, why)));
                 return new Departure(from, null, 0);
             }
             if (!reply.status().equals("left")) {
@@ -373,20 +378,26 @@ public final class RedisRoomRegistry implements RoomRegistry {
      * connection) and frees its name. Idempotent: what is gone already is skipped.
      */
     CompletionStage<Void> reap(String node) {
-        CompletionStage<Void> rooms = this.rooms.roomKeys().thenCompose(keys -> all(keys, key ->
-                this.rooms.memberRefs(key).thenCompose(refs -> all(refs.stream().filter(ref -> RedisKeys.nodeOf(ref).equals(node)).toList(),
-                        ref -> this.rooms.leave(key, ref).thenAccept(this::announceReaped)))));
-        return rooms.thenCompose(done -> names.all()).thenCompose(held -> all(held.values().stream()
-                .map(NameStore.Holder::parse).filter(holder -> RedisKeys.nodeOf(holder.ref()).equals(node)).toList(),
-                holder -> names.release(holder.name(), holder.ref())));
+        return rooms.roomKeys()
+                .thenCompose(roomKeys -> all(roomKeys, roomKey -> reapRoom(roomKey, node)))
+                .thenCompose(done -> names.all())
+                .thenCompose(held -> all(held.values().stream().map(NameStore.Holder::parse)
+                        .filter(holder -> RedisKeys.nodeOf(holder.ref()).equals(node)).toList(),
+                        holder -> names.release(holder.name(), holder.ref())));
     }
 
-    private void announceReaped(ScriptReply reply) {
+    private CompletionStage<Void> reapRoom(String roomKey, String node) {
+        return rooms.memberRefs(roomKey).thenCompose(refs -> all(refs.stream().filter(ref -> RedisKeys.nodeOf(ref).equals(node)).toList(),
+                ref -> rooms.leave(roomKey, ref).thenAccept(reply -> announceLeft(reply, LeaveReason.CONNECTION_LOST))));
+    }
+
+    /** Announces a leaving that {@code leave.lua} made for a member no command here is waiting on. */
+    private void announceLeft(ScriptReply reply, LeaveReason why) {
         if (reply.status().equals("left")) {
             String newHost = reply.textOrNull(2);
             Departure departure = new Departure(handles.find(reply.text(4)), newHost == null ? null : member(null, newHost),
                     (int) reply.number(1));
-            forcedMoves.departed(member(null, reply.text(3)), departure, LeaveReason.CONNECTION_LOST);
+            forcedMoves.departed(member(null, reply.text(3)), departure, why);
         }
     }
 

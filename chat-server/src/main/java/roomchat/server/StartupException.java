@@ -28,7 +28,8 @@ public final class StartupException extends Exception {
 
     /** The cluster's Redis at {@code uri} can't be reached. */
     static StartupException redisUnreachable(String uri, Throwable cause) {
-        return new StartupException("can't reach Redis at " + uri + ": " + cause.getMessage(), cause);
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new StartupException(why.contains(uri) ? why : "can't reach Redis at " + uri + ": " + why, cause);
     }
 
     /** The file given to {@code flag} can't be used; {@code problem} says why, briefly. */
