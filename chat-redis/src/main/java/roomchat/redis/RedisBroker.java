@@ -141,7 +141,8 @@ public final class RedisBroker implements Broker {
     @Override
     public void removeHistory(Room room) {
         RoomFeed feed = feeds.get(RedisKeys.roomChannel(room.name()));
-        if (feed != null) {
+        if (feed != null && feed.room() == room) {
+            // Not another handle's: the room may have been entered again here meanwhile.
             feed.forgetHistory();
         }
     }
