@@ -9,10 +9,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import roomchat.core.event.Happening;
 import roomchat.core.event.LeaveReason;
 import roomchat.core.event.RoomEvent;
+import roomchat.core.render.JsonRenderer;
 
 /**
  * The wire form of a room's events, as stored in its stream and published on its channel:
@@ -36,8 +38,9 @@ public final class EventCodec {
             json.writeStringField("room", draft.room());
             json.writeStringField("actor", draft.actor());
             json.writeStringField("origin", originRef);
-            json.writeStringField("type", type(draft.what()));
-            fields(json, draft.what());
+            // The happening as the JSON door writes it: one vocabulary for both.
+            json.writeStringField("type", JsonRenderer.type(draft.what()));
+            JsonRenderer.happening(json, draft.what());
             json.writeEndObject();
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
@@ -73,63 +76,14 @@ public final class EventCodec {
         }
     }
 
-    private static String type(Happening what) {
-        if (what instanceof Happening.Said) {
-            return "said";
-        } else if (what instanceof Happening.Acted) {
-            return "acted";
-        } else if (what instanceof Happening.Relayed) {
-            return "relayed";
-        } else if (what instanceof Happening.Joined) {
-            return "joined";
-        } else if (what instanceof Happening.Left) {
-            return "left";
-        } else if (what instanceof Happening.Kicked) {
-            return "kicked";
-        } else if (what instanceof Happening.Renamed) {
-            return "renamed";
-        } else if (what instanceof Happening.HostGranted) {
-            return "host";
-        } else if (what instanceof Happening.TopicChanged) {
-            return "topic";
-        } else if (what instanceof Happening.LockChanged) {
-            return "lock";
-        }
-        return "created";
-    }
-
-    private static void fields(JsonGenerator json, Happening what) throws IOException {
-        if (what instanceof Happening.Said said) {
-            json.writeStringField("text", said.text());
-        } else if (what instanceof Happening.Acted acted) {
-            json.writeStringField("text", acted.action());
-        } else if (what instanceof Happening.Relayed relayed) {
-            json.writeStringField("fromRoom", relayed.fromRoom());
-            json.writeStringField("text", relayed.text());
-        } else if (what instanceof Happening.Left left) {
-            json.writeStringField("reason", left.why().name());
-        } else if (what instanceof Happening.Kicked kicked) {
-            json.writeStringField("name", kicked.target());
-        } else if (what instanceof Happening.Renamed renamed) {
-            json.writeStringField("name", renamed.newName());
-        } else if (what instanceof Happening.HostGranted granted) {
-            json.writeStringField("name", granted.target());
-        } else if (what instanceof Happening.TopicChanged topic) {
-            json.writeStringField("topic", topic.topic());
-        } else if (what instanceof Happening.LockChanged lock) {
-            json.writeBooleanField("locked", lock.locked());
-        }
-        // Joined and Created say all in their type.
-    }
-
     private static Happening happening(Map<String, Object> fields) {
         String type = (String) fields.get("type");
         return switch (type) {
             case "said" -> new Happening.Said(text(fields, "text"));
-            case "acted" -> new Happening.Acted(text(fields, "text"));
+            case "action" -> new Happening.Acted(text(fields, "text"));
             case "relayed" -> new Happening.Relayed(text(fields, "fromRoom"), text(fields, "text"));
             case "joined" -> new Happening.Joined();
-            case "left" -> new Happening.Left(LeaveReason.valueOf(text(fields, "reason")));
+            case "left" -> new Happening.Left(LeaveReason.valueOf(text(fields, "reason").toUpperCase(Locale.ROOT)));
             case "kicked" -> new Happening.Kicked(text(fields, "name"));
             case "renamed" -> new Happening.Renamed(text(fields, "name"));
             case "host" -> new Happening.HostGranted(text(fields, "name"));

@@ -52,7 +52,12 @@ public final class JsonRenderer {
         return object(type(notice), json -> notice(json, notice));
     }
 
-    private static String type(Happening what) {
+    /**
+     * The {@code type} of an event of this kind, as the JSON events name it (docs/protocol.md):
+     * {@code said}, {@code action}, {@code relayed}, {@code joined}, {@code left}, {@code kicked},
+     * {@code renamed}, {@code host}, {@code topic}, {@code lock}, {@code created}.
+     */
+    public static String type(Happening what) {
         if (what instanceof Happening.Acted) {
             return "action";
         } else if (what instanceof Happening.HostGranted) {
@@ -81,7 +86,8 @@ public final class JsonRenderer {
         return simpleName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    private static void happening(JsonGenerator json, Happening what) throws IOException {
+    /** Writes the fields of {@code what}, as the JSON events carry them, into the object {@code json} is in. */
+    public static void happening(JsonGenerator json, Happening what) throws IOException {
         if (what instanceof Happening.Said said) {
             json.writeStringField("text", said.text());
         } else if (what instanceof Happening.Acted acted) {
