@@ -2,22 +2,30 @@ package roomchat.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.lettuce.core.Range;
-import io.lettuce.core.SetArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A node's lease on its membership of the cluster ({@link RedisKeys#NODES}): renewed every third of
- * its length; a node whose lease ran out is dead, and the first live node to notice takes its
- * members out of their rooms and frees their names ({@link RedisRoomRegistry#reap}). A node that
- * finds its own lease gone (it could not renew it for a whole lease: others have reaped it) can't
- * vouch for its members any more, and says so ({@link #onLost}).
+ * its length; a node whose lease ran out is dead, and the first live node to notice claims it
+ * ({@link RedisKeys#reapClaim}, only while the lease is still run out: {@code reapclaim.lua}), takes
+ * its members out of their rooms and frees their names ({@link RedisRoomRegistry#reap}), then
+ * removes its lease. A node that finds itself being reaped, or its lease gone (it could not renew
+ * it for a whole lease, a pause or a partition, and others reaped it), can't vouch for its members
+ * any more, and says so ({@link #onLost}). It can't renew while claimed ({@code renew.lua}): a node
+ * that wakes in the middle of its reaping never goes on as if its members were still in.
  *
- * <p><b>Threads:</b> ticks on the link's timer; everything else completes on Lettuce's threads.
+ * <p><b>Threads:</b> ticks on the link's timer, and on a Lettuce thread when the link comes up;
+ * everything else completes on Lettuce's threads. Two ticks may overlap: {@link #held} is swapped
+ * atomically, so each loss is told once.
  */
 public final class NodeLease implements AutoCloseable {
 
@@ -26,11 +34,24 @@ public final class NodeLease implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeLease.class);
 
+    /** What renewing found: {@code renew.lua}'s answers. */
+    private enum Renewal {
+        /** A peer is reaping this node: not renewed. */
+        REAPING,
+        /** Renewed; the node had a lease, perhaps run out (Redis was away, nobody reaped it). */
+        RENEWED,
+        /** Taken anew: the node had no lease (first start, reaped, or Redis lost its data). */
+        NEW
+    }
+
     private final RedisLink link;
     private final RedisRoomRegistry registry;
     private final long leaseMillis;
+    private final LuaScript renewal;
+    private final LuaScript reapClaim;
     private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
-    private volatile boolean held;
+    /** Whether this node holds a lease its members can count on. */
+    private final AtomicBoolean held = new AtomicBoolean();
     /** No peer is reaped before this time (ms): after an outage of Redis, every node renews first. */
     private volatile long reapAfter;
     private volatile ScheduledFuture<?> ticks;
@@ -40,6 +61,8 @@ public final class NodeLease implements AutoCloseable {
         this.link = link;
         this.registry = registry;
         this.leaseMillis = lease.toMillis();
+        this.renewal = link.script("renew");
+        this.reapClaim = link.script("reapclaim");
         link.onUp(() -> {
             reapAfter = System.currentTimeMillis() + leaseMillis / 2;
             tick();
@@ -48,8 +71,7 @@ public final class NodeLease implements AutoCloseable {
 
     /** Takes the lease (waits for Redis: call it once, at start) and renews it from now on. */
     public void start() {
-        renew().toCompletableFuture().join();
-        held = true;
+        held.set(renew().toCompletableFuture().join() != Renewal.REAPING);
         long period = Math.max(1, leaseMillis / 3);
         ticks = link.timer().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
@@ -76,21 +98,24 @@ public final class NodeLease implements AutoCloseable {
         if (!link.up()) {
             return;
         }
-        RedisFailures.guard(link.commands().zscore(RedisKeys.NODES, link.nodeId())).thenAccept(expiry -> {
-            // Gone, not merely run out: a peer reaped it (a lease that ran out while Redis was away is renewed).
-            if (held && expiry == null) {
-                log.warn("node {} lost its lease: the cluster has let its members go", link.nodeId());
+        renew().thenAccept(outcome -> {
+            boolean wasHeld = held.getAndSet(outcome != Renewal.REAPING);
+            // Being reaped, or reaped already: not merely run out (a lease that ran out while Redis was away is renewed).
+            if (wasHeld && outcome != Renewal.RENEWED) {
+                log.warn("node {} lost its lease ({}): the cluster has let its members go", link.nodeId(), outcome);
                 lostListeners.forEach(Runnable::run);
             }
-        }).thenCompose(checked -> renew()).thenRun(this::reapDead)
+        }).thenRun(this::reapDead)
                 .exceptionally(failure -> {
                     log.debug("lease not renewed: {}", failure.toString());
                     return null;
                 });
     }
 
-    private java.util.concurrent.CompletionStage<Long> renew() {
-        return RedisFailures.guard(link.commands().zadd(RedisKeys.NODES, System.currentTimeMillis() + leaseMillis, link.nodeId()));
+    private CompletionStage<Renewal> renew() {
+        return renewal.eval(List.of(RedisKeys.NODES, RedisKeys.reapClaim(link.nodeId())),
+                        List.of(link.nodeId(), Long.toString(System.currentTimeMillis() + leaseMillis)))
+                .thenApply(reply -> Renewal.valueOf(((String) reply.get(0)).toUpperCase(Locale.ROOT)));
     }
 
     private void reapDead() {
@@ -102,14 +127,22 @@ public final class NodeLease implements AutoCloseable {
     }
 
     private void reap(String node) {
+        String claim = RedisKeys.reapClaim(node);
         // One live node reaps each dead one; the claim lapses, so a reaper that dies midway is followed by another.
-        RedisFailures.guard(link.commands().set("rc:reap:" + node, link.nodeId(), SetArgs.Builder.nx().px(leaseMillis)))
+        reapClaim.eval(List.of(RedisKeys.NODES, claim),
+                        List.of(node, Long.toString(System.currentTimeMillis()), link.nodeId(), Long.toString(leaseMillis)))
                 .thenCompose(won -> {
-                    if (!"OK".equals(won)) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(null);
+                    if (!Long.valueOf(1).equals(won.get(0))) {
+                        return CompletableFuture.completedFuture(null);
                     }
                     log.info("node {} let its lease run out: taking its members out", node);
-                    return registry.reap(node).thenCompose(done -> RedisFailures.guard(link.commands().zrem(RedisKeys.NODES, node)));
+                    return registry.reap(node)
+                            .thenCompose(done -> RedisFailures.guard(link.commands().zrem(RedisKeys.NODES, node)))
+                            .whenComplete((done, failure) -> {
+                                // Done, or tried again at the next tick (not once the claim lapsed); the node,
+                                // gone from the nodes, finds itself reaped when it next renews.
+                                link.commands().del(claim);
+                            });
                 }).exceptionally(failure -> {
                     log.warn("reaping node {} failed; tried again next tick: {}", node, failure.toString());
                     return null;

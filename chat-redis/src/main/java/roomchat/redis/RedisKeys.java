@@ -22,6 +22,8 @@ import roomchat.core.name.NameRules;
  *   <li>{@code rc:{names}:bySkeleton} hash: look-alike skeleton → name key.</li>
  *   <li>{@code rc:{rooms}} sorted set, all scores 0: room keys, in name order.</li>
  *   <li>{@code rc:{nodes}} sorted set: node id → the time its lease runs out (ms since the epoch).</li>
+ *   <li>{@code rc:{nodes}:reap:<node id>}: the id of the live node reaping that dead one, while it
+ *       does (expires); the node can't renew its lease meanwhile.</li>
  *   <li>{@code rc:epoch}: a random value set once per Redis data set; a node that finds another
  *       one after reconnecting knows Redis lost what it held.</li>
  * </ul>
@@ -51,6 +53,11 @@ public final class RedisKeys {
     /** The channel room {@code roomName}'s events are published on. */
     public static String roomChannel(String roomName) {
         return ROOM_CHANNEL_PREFIX + NameRules.key(roomName);
+    }
+
+    /** The claim of the node reaping dead node {@code nodeId}; in the nodes' slot, so one script sees both. */
+    public static String reapClaim(String nodeId) {
+        return NODES + ":reap:" + nodeId;
     }
 
     /** The channel of node {@code nodeId}. */

@@ -227,7 +227,10 @@ public final class ChatServer implements AutoCloseable {
             closeListener(tlsListener);
             closeListener(httpListener);
             long timeoutMs = config.shutdownTimeout.toMillis();
-            connections().forEach(channel -> Connections.closing(channel, CloseReason.SHUTDOWN));
+            connections().forEach(channel -> {
+                Connections.closing(channel, CloseReason.SHUTDOWN);
+                ExecutorDispatcher.silence(channel);
+            });
             connections().writeAndFlush(SHUTTING_DOWN, ChatServer::speaksChat)
                     .awaitUninterruptibly(timeoutMs);
             connections().close().awaitUninterruptibly(timeoutMs);
@@ -247,8 +250,10 @@ public final class ChatServer implements AutoCloseable {
     private void letMembersGo() {
         ChannelGroup all = connections();
         all.forEach(channel -> {
-            if (Connections.isNamed(channel)) {
-                Connections.closing(channel, CloseReason.CLUSTER_LOST);
+            // Once each: a reset of Redis is followed by the lease found gone, and a closing user has its goodbye.
+            if (Connections.isNamed(channel) && Connections.closing(channel, CloseReason.CLUSTER_LOST)) {
+                // Nothing of the rooms after the goodbye, which the member's node can't vouch for any more.
+                ExecutorDispatcher.silence(channel);
                 channel.writeAndFlush(CLUSTER_LOST).addListener(ChannelFutureListener.CLOSE);
             }
         });

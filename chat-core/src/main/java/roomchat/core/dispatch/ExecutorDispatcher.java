@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     public static final int MAX_BATCH = 64;
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorDispatcher.class);
+    /** Set on a channel that was told goodbye: nothing more is delivered to it. */
+    private static final AttributeKey<Boolean> SILENCED = AttributeKey.valueOf("roomchat.silenced");
 
     /** What one room's drain delivers to: confined to that drain. */
     private static final class Outlet {
@@ -96,6 +99,16 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     /** As above, with Netty's default allocator. */
     public ExecutorDispatcher(int threads, int wrapWidth, Broker broker) {
         this(threads, ByteBufAllocator.DEFAULT, wrapWidth, broker);
+    }
+
+    /**
+     * Delivers nothing more to {@code channel}, neither its rooms' lines nor notices, from any
+     * thread: call it before writing a goodbye to a connection that closes after it. The goodbye's
+     * close may be put off while a flush is under way, and a run of room lines written in between
+     * would reach the user after the goodbye.
+     */
+    public static void silence(Channel channel) {
+        channel.attr(SILENCED).set(Boolean.TRUE);
     }
 
     /** The port of a member who speaks through {@code channel}. */
@@ -290,9 +303,13 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
 
     /**
      * Whether {@code channel} takes {@code lines} more now: all of them if it is writable (it may go
-     * over its high water mark by one run), none if not.
+     * over its high water mark by one run), none if not, nor if it was {@linkplain #silence silenced}.
      */
     private boolean takesMore(Channel channel, int lines) {
+        if (channel.hasAttr(SILENCED)) {
+            // Told goodbye: neither delivered nor dropped, as for a channel already closed.
+            return false;
+        }
         if (channel.isWritable()) {
             delivered.add(lines);
             return true;

@@ -99,9 +99,12 @@ public final class Connections {
         return reason == null ? CloseReason.CLOSED_BY_CLIENT : reason;
     }
 
-    /** Records why {@code channel} is about to be closed, unless a reason was recorded already. */
-    public static void closing(Channel channel, CloseReason reason) {
-        channel.attr(CLOSE_REASON).setIfAbsent(reason);
+    /**
+     * Records why {@code channel} is about to be closed, unless a reason was recorded already;
+     * returns whether this one was recorded (the channel was not closing yet).
+     */
+    public static boolean closing(Channel channel, CloseReason reason) {
+        return channel.attr(CLOSE_REASON).setIfAbsent(reason) == null;
     }
 
     /** Closes the connection now, for {@code reason}. */

@@ -13,7 +13,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -201,9 +203,19 @@ final class LineClient implements AutoCloseable {
         return await(expected::equals, '"' + expected + '"');
     }
 
+    /** Waits up to {@code within} for this exact line; returns it. */
+    String await(String expected, Duration within) throws InterruptedException {
+        return await(expected::equals, '"' + expected + '"', within);
+    }
+
     /** Waits for the first line that matches, keeping the lines before it in {@link #passed()}. */
     String await(Predicate<String> wanted, String description) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return await(wanted, description, TIMEOUT);
+    }
+
+    /** As {@link #await(Predicate, String)}, for up to {@code within}. */
+    String await(Predicate<String> wanted, String description, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             String line = ended ? null : received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (line == END) {
@@ -211,13 +223,30 @@ final class LineClient implements AutoCloseable {
             }
             if (line == null || line == END) {
                 throw new AssertionError("no " + description + (ended ? " before the end of the stream" : " within "
-                        + TIMEOUT.toSeconds() + "s") + "; lines passed: " + passed);
+                        + within.toMillis() + " ms") + "; lines passed: " + passed);
             }
             if (wanted.test(line)) {
                 return line;
             }
             passed.add(line);
         }
+    }
+
+    /**
+     * Waits up to {@code within} in all until each of {@code lines} arrived, in any order, keeping
+     * the others in {@link #passed()}; returns them in the order they came.
+     */
+    List<String> awaitAll(Duration within, String... lines) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        Set<String> missing = new LinkedHashSet<>(List.of(lines));
+        List<String> seen = new ArrayList<>();
+        while (!missing.isEmpty()) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            String line = await(missing::contains, "any of " + missing, left);
+            missing.remove(line);
+            seen.add(line);
+        }
+        return seen;
     }
 
     /** The next line, or null if none comes within {@code timeout}. */
