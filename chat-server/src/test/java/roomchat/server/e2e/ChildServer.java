@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,6 @@ final class ChildServer implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("roomchat listening on /127\\.0\\.0\\.1:(\\d+) ");
     private static final Pattern SERVING = Pattern.compile("serving the web page on http://127\\.0\\.0\\.1:(\\d+)/");
 
-    /** The start script and the jar it runs, relative to the module's directory (the tests' working directory). */
-    private static final Path START_SCRIPT = Path.of("bin", "roomchat-server");
-    private static final Path PACKAGED_JAR = Path.of("target", "chat-server.jar");
 
     private final Process process;
     private final int port;
@@ -48,25 +44,6 @@ final class ChildServer implements AutoCloseable {
                 Main.class.getName(), "--host", "127.0.0.1", "--port", "0", "--http-port", withHttp ? "-1" : "0"));
         command.addAll(List.of(serverFlags));
         return launch(new ProcessBuilder(command), withHttp);
-    }
-
-    /**
-     * Starts the packaged server as an operator does, through {@code bin/roomchat-server} (which
-     * needs {@code mvn package} first), on 127.0.0.1 with a free port, no HTTP and these server
-     * flags; returns once it listens. The script {@code exec}s the JVM, so the process is the JVM.
-     */
-    static ChildServer startScript(String... serverFlags) throws IOException {
-        if (!Files.isRegularFile(PACKAGED_JAR)) {
-            throw new IllegalStateException(PACKAGED_JAR.toAbsolutePath() + " is missing: run"
-                    + " mvn -B -q package -DskipTests -pl chat-server -am first");
-        }
-        List<String> command = new ArrayList<>(List.of(START_SCRIPT.toAbsolutePath().toString(),
-                "--host", "127.0.0.1", "--port", "0", "--http-port", "0"));
-        command.addAll(List.of(serverFlags));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // The JVM running the tests, not whichever java is first on the PATH.
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return launch(builder, false);
     }
 
     private static ChildServer launch(ProcessBuilder builder, boolean withHttp) throws IOException {

@@ -44,9 +44,10 @@ class NodeDeathEndToEndTest {
 
     @BeforeEach
     void startTheDoomedNode() throws IOException {
-        doomed = ChildServer.startScript("--redis", cluster.redis().uri(), "--node-id", "doomed",
+        // A JVM of its own on the test's class path: mvn verify runs the tests before the jar is packaged.
+        doomed = ChildServer.start(List.of(), false, "--redis", cluster.redis().uri(), "--node-id", "doomed",
                 "--node-lease", LEASE.toSeconds() + "s", "--wrap-width", "0");
-        // The script execs the JVM: the process killed below is the server itself, not a shell.
+        // The process killed below is the server itself, not a shell.
         assertThat(doomed.process().info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("java"));
     }
 
