@@ -167,6 +167,34 @@ class ClusterEndToEndTest {
     }
 
     @Test
+    void aBrowserOnOneNodeReadsTheEventsOfAnother() throws Exception {
+        LineClient alice = login(0, "alice");
+        int httpPort = cluster.node(1).httpAddress().getPort();
+        LineClient web = LineClient.webSocket(java.net.URI.create("ws://127.0.0.1:" + httpPort + "/ws"),
+                "http://127.0.0.1:" + httpPort, List.of("roomchat.v1.json"));
+        clients.add(web);
+        web.await(frame -> "name-prompt".equals(JsonEvent.typeOf(frame)), "the name prompt");
+        web.send("webby");
+        assertThat(JsonEvent.parse(web.await(frame -> "entered".equals(JsonEvent.typeOf(frame)), "entered")))
+                .containsEntry("room", "lobby").containsEntry("members", List.of("alice"));
+        alice.await("[lobby] -- webby has joined");
+        alice.send("hello browser");
+        assertThat(JsonEvent.parse(web.await(frame -> "said".equals(JsonEvent.typeOf(frame)), "said")))
+                .containsEntry("room", "lobby").containsEntry("from", "alice").containsEntry("text", "hello browser")
+                .containsKey("seq");
+    }
+
+    @Test
+    void metricsNameTheNodeAndCountTheClustersMembers() throws Exception {
+        login(0, "alice");
+        login(1, "bob");
+        org.awaitility.Awaitility.await().atMost(LineClient.TIMEOUT).untilAsserted(() ->
+                assertThat(cluster.node(2).metrics()).contains("roomchat_members 2\n"));
+        assertThat(cluster.node(2).metrics()).contains("roomchat_node_info{node=\"node2\"} 1\n",
+                "roomchat_broker_up 1\n", "roomchat_broker_events_lost_total 0\n", "roomchat_unavailable_refusals_total 0\n");
+    }
+
+    @Test
     void theDefaultRoomsHistoryIsTheClusters() throws Exception {
         LineClient alice = login(0, "alice");
         alice.send("first");
