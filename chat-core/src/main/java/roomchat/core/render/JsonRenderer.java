@@ -67,7 +67,7 @@ public final class JsonRenderer {
         } else if (what instanceof Happening.LockChanged) {
             return "lock";
         }
-        return kebab(what.getClass().getSimpleName());
+        return KEBAB_NAMES.get(what.getClass());
     }
 
     private static String type(Notice notice) {
@@ -78,8 +78,16 @@ public final class JsonRenderer {
         } else if (notice instanceof Notice.RoomsPage) {
             return "rooms";
         }
-        return kebab(notice.getClass().getSimpleName());
+        return KEBAB_NAMES.get(notice.getClass());
     }
+
+    /** Each record's type name, worked out once per class: a regular expression compiled per event showed in a node's profile. */
+    private static final ClassValue<String> KEBAB_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return kebab(type.getSimpleName());
+        }
+    };
 
     /** {@code NamePrompt} as {@code name-prompt}. */
     private static String kebab(String simpleName) {
