@@ -234,10 +234,13 @@ public final class ChatServer implements AutoCloseable {
             connections().writeAndFlush(SHUTTING_DOWN, ChatServer::speaksChat)
                     .awaitUninterruptibly(timeoutMs);
             connections().close().awaitUninterruptibly(timeoutMs);
-            shutDown(acceptGroup);
-            shutDown(ioGroup);
+            // Members' leaving reaches the rooms, then the last deliveries reach the event loops,
+            // which run them as they stop: a batch handed to a loop already stopped would keep its
+            // buffer for good.
             rooms.close();
             dispatcher.close();
+            shutDown(acceptGroup);
+            shutDown(ioGroup);
         } finally {
             closed.countDown();
         }

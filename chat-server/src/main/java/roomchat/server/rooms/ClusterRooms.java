@@ -33,6 +33,8 @@ public final class ClusterRooms implements RoomsBackend {
     private final RedisBroker broker;
     private final RedisRoomRegistry registry;
     private final NodeLease lease;
+    /** Redis's host and port, for the log: never the password a URI may carry. */
+    private final String where;
 
     /**
      * Connects node {@code nodeId} to the Redis at {@code uri}; waits for it, so call it at startup.
@@ -41,6 +43,8 @@ public final class ClusterRooms implements RoomsBackend {
      */
     public ClusterRooms(String uri, String nodeId, String defaultRoom, int historyLines, Duration nodeLease) {
         this.link = RedisLink.connect(uri, nodeId);
+        java.net.URI parsed = java.net.URI.create(uri);
+        this.where = parsed.getHost() + ":" + parsed.getPort();
         AtomicReference<RedisRoomRegistry> members = new AtomicReference<>();
         this.broker = new RedisBroker(link, id -> localMember(members.get(), id), historyLines, STREAM_ENTRIES);
         this.registry = new RedisRoomRegistry(link, broker, defaultRoom);
@@ -71,7 +75,7 @@ public final class ClusterRooms implements RoomsBackend {
     public void start() {
         registry.start();
         lease.start();
-        log.info("node {} joined the cluster at {}", link.nodeId(), link);
+        log.info("node {} joined the cluster at {}", link.nodeId(), where);
     }
 
     @Override
