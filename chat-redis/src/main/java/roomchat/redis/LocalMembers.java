@@ -78,18 +78,6 @@ final class LocalMembers {
         return entry == null ? null : entry.member;
     }
 
-    /** Every member served now. */
-    List<Member> all() {
-        List<Member> members = new ArrayList<>();
-        byId.values().forEach(entry -> members.add(entry.member));
-        return members;
-    }
-
-    /** How many members are served now. */
-    int count() {
-        return byId.size();
-    }
-
     /**
      * Runs {@code change} of {@code member} once every change of it asked for before has finished,
      * whether or not they succeeded. A member not served (not yet, or no more) runs it at once.

@@ -1,12 +1,15 @@
 package roomchat.redis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,8 @@ import roomchat.core.room.Room;
 public final class RedisBroker implements Broker {
 
     private static final Logger log = LoggerFactory.getLogger(RedisBroker.class);
+    /** How often a stopping node looks whether its last publishes were answered. */
+    private static final long PUBLISHED_POLL_NANOS = 1_000_000;
 
     private final RedisLink link;
     private final LongFunction<Member> localMembers;
@@ -46,6 +51,8 @@ public final class RedisBroker implements Broker {
     private final LuaScript tailScript;
     /** The subscribed rooms' feeds, by channel. */
     private final Map<String, RoomFeed> feeds = new ConcurrentHashMap<>();
+    /** Publishes sent and not yet answered. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder gapsRepaired = new LongAdder();
     private final LongAdder eventsLost = new LongAdder();
     private volatile FeedContext context;
@@ -89,7 +96,8 @@ public final class RedisBroker implements Broker {
                 Integer.toString(streamLength),
                 RedisKeys.roomChannel(room.name()),
                 EventCodec.json(draft, ref));
-        return publishScript.eval(keys, args).thenCompose(answer -> {
+        inFlight.incrementAndGet();
+        return publishScript.eval(keys, args).whenComplete((answer, failure) -> inFlight.decrementAndGet()).thenCompose(answer -> {
             long seq = (Long) answer.get(0);
             return seq == 0
                     ? CompletableFuture.failedStage(new NotInRoom(room.name()))
@@ -166,6 +174,17 @@ public final class RedisBroker implements Broker {
     /** The link to Redis, for its state and counters. */
     public RedisLink link() {
         return link;
+    }
+
+    /**
+     * Waits until no publish is waiting for Redis's answer, or {@code timeout} passed: a stopping
+     * node's last events (its members' leaving) reach Redis before the link closes.
+     */
+    public void awaitPublished(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(PUBLISHED_POLL_NANOS);
+        }
     }
 
     /** Stops the probe and the feeds; the link stays open (its owner closes it). */

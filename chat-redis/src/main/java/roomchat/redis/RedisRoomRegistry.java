@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import roomchat.core.broker.Broker;
 import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
+import roomchat.core.name.NameRules;
 import roomchat.core.render.JsonRenderer;
 import roomchat.core.room.Departure;
 import roomchat.core.room.ForcedMoves;
@@ -58,6 +59,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
     private final RoomHandles handles;
     private final Retries retries;
     private final ClusterCounts counts;
+    private final LateDepartures departures;
     private volatile Membership membership = Membership.NONE;
     private volatile ForcedMoves forcedMoves = ForcedMoves.NONE;
 
@@ -73,7 +75,13 @@ public final class RedisRoomRegistry implements RoomRegistry {
         this.handles = new RoomHandles(broker, defaultRoomName);
         this.retries = new Retries(link);
         this.counts = new ClusterCounts(names, rooms);
+        this.departures = new LateDepartures(names, rooms, handles, () -> forcedMoves, this::member);
         link.onNodeMessage(this::onNodeMessage);
+    }
+
+    /** Takes every member of dead node {@code node} out of its room, announced, and frees its name. */
+    CompletionStage<Void> reap(String node) {
+        return departures.reap(node);
     }
 
     /** Subscribes to the default room and lists it; waits, so call it once, before serving anyone. */
@@ -89,11 +97,6 @@ public final class RedisRoomRegistry implements RoomRegistry {
         return locals.byId(id);
     }
 
-    /** The members this node serves now. */
-    public List<Member> localMembers() {
-        return locals.all();
-    }
-
     /** Completes once every change asked for so far has reached Redis or failed. */
     public CompletableFuture<Void> settled() {
         return locals.settled();
@@ -102,11 +105,6 @@ public final class RedisRoomRegistry implements RoomRegistry {
     /** Clean-ups waiting for Redis to come back. */
     public int waitingCleanUps() {
         return retries.waiting();
-    }
-
-    /** Takes {@code member} off, in Redis and here, without announcing it: used when this node's members are dropped wholesale. */
-    CompletionStage<Void> forget(Member member) {
-        return leave(member).thenApply(departure -> null);
     }
 
     @Override
@@ -172,7 +170,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
     public CompletionStage<RoomChange> moveTo(Member member, String roomName, String password) {
         return locals.serially(member, () -> {
             Room current = member.room();
-            if (current != null && current.key().equals(roomchat.core.name.NameRules.key(roomName))) {
+            if (current != null && current.key().equals(NameRules.key(roomName))) {
                 return CompletableFuture.completedFuture(new RoomChange.AlreadyThere(current));
             }
             return enter(member, roomName, password, false, List.of());
@@ -362,7 +360,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         return rooms.leave(from.name(), ref).handle((reply, failure) -> {
             if (failure != null) {
                 retries.until("leaving " + from.name(), () -> rooms.leave(from.name(), ref)
-                        .thenAccept(late -> announceLeft(late, why)));
+                        .thenAccept(late -> departures.announce(late, why)));
                 return new Departure(from, null, 0);
             }
             if (!reply.status().equals("left")) {
@@ -373,48 +371,16 @@ public final class RedisRoomRegistry implements RoomRegistry {
         });
     }
 
-    /**
-     * Takes every member of node {@code node}, which died, out of its room (announced, as a lost
-     * connection) and frees its name. Idempotent: what is gone already is skipped.
-     */
-    CompletionStage<Void> reap(String node) {
-        return rooms.roomKeys()
-                .thenCompose(roomKeys -> all(roomKeys, roomKey -> reapRoom(roomKey, node)))
-                .thenCompose(done -> names.all())
-                .thenCompose(held -> all(held.values().stream().map(NameStore.Holder::parse)
-                        .filter(holder -> RedisKeys.nodeOf(holder.ref()).equals(node)).toList(),
-                        holder -> names.release(holder.name(), holder.ref())));
-    }
-
-    private CompletionStage<Void> reapRoom(String roomKey, String node) {
-        return rooms.memberRefs(roomKey).thenCompose(refs -> all(refs.stream().filter(ref -> RedisKeys.nodeOf(ref).equals(node)).toList(),
-                ref -> rooms.leave(roomKey, ref).thenAccept(reply -> announceLeft(reply, LeaveReason.CONNECTION_LOST))));
-    }
-
-    /** Announces a leaving that {@code leave.lua} made for a member no command here is waiting on. */
-    private void announceLeft(ScriptReply reply, LeaveReason why) {
-        if (reply.status().equals("left")) {
-            String newHost = reply.textOrNull(2);
-            Departure departure = new Departure(handles.find(reply.text(4)), newHost == null ? null : member(null, newHost),
-                    (int) reply.number(1));
-            forcedMoves.departed(member(null, reply.text(3)), departure, why);
-        }
-    }
-
-    private static <T> CompletionStage<Void> all(List<T> items, java.util.function.Function<T, CompletionStage<?>> step) {
-        return CompletableFuture.allOf(items.stream().map(item -> step.apply(item).toCompletableFuture()).toArray(CompletableFuture[]::new));
-    }
-
     /** Member {@code member}, kicked out of {@code roomName} by {@code by}, goes to the default room. */
     private CompletionStage<RoomChange.Moved> kicked(Member member, String roomName, String by) {
         Room in = member.room();
-        if (in != null && in.key().equals(roomchat.core.name.NameRules.key(roomName))) {
+        if (in != null && in.key().equals(NameRules.key(roomName))) {
             // At once, before the room's own word of the kick arrives: the member hears nothing more of it.
             membership.remove(in, member);
         }
         return locals.serially(member, () -> {
             Room from = member.room();
-            if (from == null || !from.key().equals(roomchat.core.name.NameRules.key(roomName))) {
+            if (from == null || !from.key().equals(NameRules.key(roomName))) {
                 return CompletableFuture.completedFuture(null);
             }
             log.info("{} was kicked from {} by {}", member, roomName, by);

@@ -13,9 +13,13 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import roomchat.core.chat.ChatService;
 import roomchat.core.broker.Broker;
 import roomchat.core.event.Notice;
@@ -48,12 +52,14 @@ public final class ChatServer implements AutoCloseable {
 
     private static final Notice SHUTTING_DOWN = new Notice.Goodbye("server shutting down", true);
     private static final Notice CLUSTER_LOST = new Notice.Goodbye("this server lost touch with the chat's cluster", true);
+    private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
     private static final long SHUTDOWN_QUIET_MS = 0;
     private static final long LOOP_SHUTDOWN_TIMEOUT_MS = 2_000;
 
     private final ServerConfig config;
     private final IoTransport transport = IoTransport.best();
     private final RoomsBackend rooms;
+    private final ChatService service;
     private final RoomRegistry registry;
     private final ExecutorDispatcher dispatcher;
     private final ConnectionTracker tracker;
@@ -105,7 +111,7 @@ public final class ChatServer implements AutoCloseable {
         this.registry = rooms.registry();
         this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth, rooms.broker());
         registry.deliverMovesTo(dispatcher);
-        ChatService service = new ChatService(registry, rooms.broker(), config.announceLimit,
+        this.service = new ChatService(registry, rooms.broker(), config.announceLimit,
                 new GuessLedger(config.roomGuessRate));
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
                 config.nameTimeout, config.httpRequestTimeout);
@@ -234,13 +240,14 @@ public final class ChatServer implements AutoCloseable {
             connections().writeAndFlush(SHUTTING_DOWN, ChatServer::speaksChat)
                     .awaitUninterruptibly(timeoutMs);
             connections().close().awaitUninterruptibly(timeoutMs);
-            // Members' leaving reaches the rooms, then the last deliveries reach the event loops,
-            // which run them as they stop: a batch handed to a loop already stopped would keep its
-            // buffer for good.
-            rooms.close();
+            // No more deliveries: every connection is closed, and a run of lines handed to a loop
+            // that stops before running it would keep its buffer for good.
             dispatcher.close();
+            // The loops run what is left, each closed connection's leaving among it.
             shutDown(acceptGroup);
             shutDown(ioGroup);
+            awaitLeavings(timeoutMs);
+            rooms.close();
         } finally {
             closed.countDown();
         }
@@ -260,6 +267,19 @@ public final class ChatServer implements AutoCloseable {
                 channel.writeAndFlush(CLUSTER_LOST).addListener(ChannelFutureListener.CLOSE);
             }
         });
+    }
+
+    /** Waits for the members' leaving to be made and announced: a cluster's Redis answers it later. */
+    private void awaitLeavings(long timeoutMs) {
+        try {
+            service.leavingsDone().get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("not every member's leaving was made within {} ms", timeoutMs);
+        } catch (ExecutionException e) {
+            log.warn("a member's leaving failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean speaksChat(Channel channel) {

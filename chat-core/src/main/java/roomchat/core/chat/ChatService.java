@@ -3,7 +3,9 @@ package roomchat.core.chat;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,8 @@ public final class ChatService {
     private final Said said;
     private final CommandTable commands;
     private final LongAdder unavailable = new LongAdder();
+    /** Leavings still waiting for the registry (a cluster's Redis). */
+    private final Set<CompletableFuture<Void>> leaving = ConcurrentHashMap.newKeySet();
 
     /**
      * A chat over these rooms, publishing through this broker. Joins and leaves are announced in
@@ -116,7 +120,21 @@ public final class ChatService {
      * Idempotent. The stage completes once it is done.
      */
     public CompletionStage<Void> leave(Member member, LeaveReason why) {
-        return registry.leave(member).thenAccept(departure -> departure.ifPresent(left -> moves.departed(member, left, why)));
+        CompletableFuture<Void> left = registry.leave(member)
+                .thenAccept(departure -> departure.ifPresent(gone -> moves.departed(member, gone, why))).toCompletableFuture();
+        if (!left.isDone()) {
+            leaving.add(left);
+            left.whenComplete((done, failure) -> leaving.remove(left));
+        }
+        return left;
+    }
+
+    /**
+     * Completes once every leaving asked for so far has been made and announced (its events handed
+     * to the broker): a stopping server waits for it before letting go of its rooms' store.
+     */
+    public CompletableFuture<Void> leavingsDone() {
+        return CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new));
     }
 
     /** Lines and commands refused so far because the rooms' store could not be reached. */

@@ -115,6 +115,7 @@ public final class ClusterRooms implements RoomsBackend {
         } catch (Exception e) {
             log.warn("members' leaving failed", e);
         }
+        broker.awaitPublished(LEAVING_TIMEOUT);
         lease.close();
         broker.close();
         link.close();
