@@ -76,6 +76,13 @@ public final class RedisLink implements AutoCloseable {
      * a Redis that stopped answering is soon treated as away. (2 s timed out bursts in the tests.)
      */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Commands a connection holds, sent or waiting, before it refuses more at once (a line is then
+     * refused as unavailable): the bound on the memory a node gives Redis's work (a command is a
+     * few hundred bytes to a kilobyte), whatever its users send. A burst of 6,000 lines over three
+     * nodes stays far below it.
+     */
+    public static final int MAX_QUEUED_COMMANDS = 10_000;
     /** How often the command connection is pinged to measure the round trip. */
     public static final Duration PING_PERIOD = Duration.ofSeconds(1);
     /** Lettuce's I/O threads: one connection each is enough for the two connections. */
@@ -159,6 +166,7 @@ public final class RedisLink implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(MAX_QUEUED_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
                 .build());
