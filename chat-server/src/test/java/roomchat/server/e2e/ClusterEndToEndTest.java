@@ -3,7 +3,6 @@ package roomchat.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,19 +17,15 @@ class ClusterEndToEndTest {
     @RegisterExtension
     final RunningCluster cluster = new RunningCluster(3, RunningServer.WHOLE_LINES);
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
 
     @AfterEach
     void disconnect() throws IOException {
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     private LineClient login(int node, String name) throws IOException, InterruptedException {
-        LineClient client = LineClient.connect(cluster.address(node));
-        clients.add(client);
-        return client.claim(name);
+        return clients.login(cluster.address(node), name);
     }
 
     /** A round trip through {@code client}'s node and Redis: every line sent to it before has arrived. */
@@ -42,7 +37,7 @@ class ClusterEndToEndTest {
     void namesAreTheClustersAndLinesCrossNodes() throws Exception {
         LineClient alice = login(0, "alice");
         LineClient taken = LineClient.connect(cluster.address(1));
-        clients.add(taken);
+        clients.keep(taken);
         taken.await(LineClient.PROMPT);
         taken.send("ALICE");
         taken.await("! name ALICE is taken");
@@ -153,7 +148,7 @@ class ClusterEndToEndTest {
         carol.send(":msg robert hello robert");
         bob.await("[dm] carol: hello robert");
         LineClient again = LineClient.connect(cluster.address(2));
-        clients.add(again);
+        clients.keep(again);
         again.claim("bob");
         alice.await("[lobby] -- bob has joined");
 
@@ -172,7 +167,7 @@ class ClusterEndToEndTest {
         int httpPort = cluster.node(1).httpAddress().getPort();
         LineClient web = LineClient.webSocket(java.net.URI.create("ws://127.0.0.1:" + httpPort + "/ws"),
                 "http://127.0.0.1:" + httpPort, List.of("roomchat.v1.json"));
-        clients.add(web);
+        clients.keep(web);
         web.await(frame -> "name-prompt".equals(JsonEvent.typeOf(frame)), "the name prompt");
         web.send("webby");
         assertThat(JsonEvent.parse(web.await(frame -> "entered".equals(JsonEvent.typeOf(frame)), "entered")))

@@ -35,13 +35,11 @@ class ClusterOrderEndToEndTest {
         config.announceLimit = 0;
     });
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
 
     @AfterEach
     void disconnect() throws IOException {
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     @Test
@@ -121,7 +119,7 @@ class ClusterOrderEndToEndTest {
 
     private Named join(int node, String name) throws IOException, InterruptedException {
         LineClient client = LineClient.connect(cluster.address(node));
-        clients.add(client);
+        clients.keep(client);
         return new Named(name, client.claim(name));
     }
 

@@ -27,22 +27,18 @@ class ClusterRacesEndToEndTest {
     @RegisterExtension
     final RunningCluster cluster = new RunningCluster(2, RunningServer.WHOLE_LINES);
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
     /** Two threads, one per racer, released together by a barrier. */
     private final ExecutorService racers = Executors.newFixedThreadPool(2);
 
     @AfterEach
     void stop() throws IOException {
         racers.shutdownNow();
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     private LineClient connect(InetSocketAddress node) throws IOException {
-        LineClient client = LineClient.connect(node);
-        clients.add(client);
-        return client;
+        return clients.connect(node);
     }
 
     /** Sends {@code first}'s line and {@code second}'s at the same instant, each from a thread of its own. */

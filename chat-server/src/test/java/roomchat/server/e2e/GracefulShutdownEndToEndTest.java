@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,19 +28,15 @@ class GracefulShutdownEndToEndTest {
         config.nodeLease = LEASE;
     });
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
 
     @AfterEach
     void disconnect() throws IOException {
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     private LineClient login(InetSocketAddress node, String name) throws IOException, InterruptedException {
-        LineClient client = LineClient.connect(node);
-        clients.add(client);
-        return client.claim(name);
+        return clients.login(node, name);
     }
 
     @Test
@@ -70,7 +65,7 @@ class GracefulShutdownEndToEndTest {
 
         for (String name : List.of("hana", "ivan")) {
             LineClient again = LineClient.connect(cluster.address(1));
-            clients.add(again);
+            clients.keep(again);
             again.await(LineClient.PROMPT);
             again.send(name);
             again.await(line -> line.startsWith("* you are in "), "the welcome, with " + name + " free", AT_ONCE);

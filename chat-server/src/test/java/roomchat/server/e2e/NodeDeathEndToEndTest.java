@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -39,7 +38,7 @@ class NodeDeathEndToEndTest {
         config.nodeLease = LEASE;
     });
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
     private ChildServer doomed;
 
     @BeforeEach
@@ -53,16 +52,12 @@ class NodeDeathEndToEndTest {
 
     @AfterEach
     void stop() throws IOException {
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
         doomed.close();
     }
 
     private LineClient login(InetSocketAddress node, String name) throws IOException, InterruptedException {
-        LineClient client = LineClient.connect(node);
-        clients.add(client);
-        return client.claim(name);
+        return clients.login(node, name);
     }
 
     private InetSocketAddress doomedAddress() {
@@ -155,7 +150,7 @@ class NodeDeathEndToEndTest {
      */
     private void claimOnceFree(InetSocketAddress node, String name, long deadline) throws IOException, InterruptedException {
         LineClient client = LineClient.connect(node);
-        clients.add(client);
+        clients.keep(client);
         client.await(LineClient.PROMPT);
         String taken = "! name " + name + " is taken";
         Awaitility.await().atMost(remaining(deadline)).pollInterval(CLAIM_RETRY).pollInSameThread().until(() -> {

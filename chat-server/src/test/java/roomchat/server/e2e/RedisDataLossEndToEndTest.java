@@ -7,7 +7,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,19 +26,15 @@ class RedisDataLossEndToEndTest {
     @RegisterExtension
     final RunningCluster cluster = new RunningCluster(2, RunningServer.WHOLE_LINES);
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
 
     @AfterEach
     void disconnect() throws IOException {
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     private LineClient login(InetSocketAddress node, String name) throws IOException, InterruptedException {
-        LineClient client = LineClient.connect(node);
-        clients.add(client);
-        return client.claim(name);
+        return clients.login(node, name);
     }
 
     /**

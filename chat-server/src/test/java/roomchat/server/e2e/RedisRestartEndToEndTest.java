@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -30,14 +29,12 @@ class RedisRestartEndToEndTest {
         config.ratePerSecond = 0;
     });
 
-    private final List<LineClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void disconnect() throws IOException {
-        for (LineClient client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     @Test
@@ -90,9 +87,7 @@ class RedisRestartEndToEndTest {
     }
 
     private LineClient login(int node, String name) throws IOException, InterruptedException {
-        LineClient client = LineClient.connect(cluster.address(node));
-        clients.add(client);
-        return client.claim(name);
+        return clients.login(cluster.address(node), name);
     }
 
     private int healthStatus(int node) throws IOException, InterruptedException {
