@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.lettuce.core.Range;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +113,7 @@ public final class NodeLease implements AutoCloseable {
 
     private CompletionStage<Renewal> renew() {
         return renewal.eval(List.of(RedisKeys.NODES, RedisKeys.reapClaim(link.nodeId())),
-                        List.of(link.nodeId(), Long.toString(System.currentTimeMillis() + leaseMillis)))
+                        List.of(link.nodeId(), Long.toString(leaseMillis)))
                 .thenApply(reply -> Renewal.valueOf(((String) reply.get(0)).toUpperCase(Locale.ROOT)));
     }
 
@@ -122,15 +121,16 @@ public final class NodeLease implements AutoCloseable {
         if (System.currentTimeMillis() < reapAfter) {
             return;
         }
-        RedisFailures.guard(link.commands().zrangebyscore(RedisKeys.NODES, Range.create(0d, (double) System.currentTimeMillis())))
-                .thenAccept(dead -> dead.stream().filter(node -> !node.equals(link.nodeId())).forEach(this::reap));
+        // Every peer is a candidate: whether its lease ran out is Redis's to say, by its own clock (reapclaim.lua).
+        RedisFailures.guard(link.commands().zrange(RedisKeys.NODES, 0, -1))
+                .thenAccept(nodes -> nodes.stream().filter(node -> !node.equals(link.nodeId())).forEach(this::reap));
     }
 
     private void reap(String node) {
         String claim = RedisKeys.reapClaim(node);
         // One live node reaps each dead one; the claim lapses, so a reaper that dies midway is followed by another.
         reapClaim.eval(List.of(RedisKeys.NODES, claim),
-                        List.of(node, Long.toString(System.currentTimeMillis()), link.nodeId(), Long.toString(leaseMillis)))
+                        List.of(node, link.nodeId(), Long.toString(leaseMillis)))
                 .thenCompose(won -> {
                     if (!Long.valueOf(1).equals(won.get(0))) {
                         return CompletableFuture.completedFuture(null);
