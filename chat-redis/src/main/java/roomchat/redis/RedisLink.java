@@ -16,6 +16,9 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -159,6 +162,15 @@ public final class RedisLink implements AutoCloseable {
                 .ioThreadPoolSize(IO_THREADS)
                 .computationThreadPoolSize(COMPUTATION_THREADS)
                 .reconnectDelay(Delay.exponential(RECONNECT_MIN_DELAY, RECONNECT_MAX_DELAY, 2, TimeUnit.MILLISECONDS))
+                .nettyCustomizer(new NettyCustomizer() {
+                    @Override
+                    public void afterChannelInitialized(Channel channel) {
+                        // Commands come from many threads, one write task each; their flushes become
+                        // one socket write per turn of Lettuce's loop instead of one per command.
+                        channel.pipeline().addFirst(new FlushConsolidationHandler(
+                                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+                    }
+                })
                 .build();
         RedisURI address = RedisURI.create(uri);
         address.setTimeout(COMMAND_TIMEOUT);
