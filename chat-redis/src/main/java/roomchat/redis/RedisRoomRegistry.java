@@ -60,6 +60,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
     private final Retries retries;
     private final ClusterCounts counts;
     private final LateDepartures departures;
+    private final HostActions hostActions;
     private volatile Membership membership = Membership.NONE;
     private volatile ForcedMoves forcedMoves = ForcedMoves.NONE;
 
@@ -76,6 +77,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         this.retries = new Retries(link);
         this.counts = new ClusterCounts(names, rooms);
         this.departures = new LateDepartures(names, rooms, handles, () -> forcedMoves, this::member);
+        this.hostActions = new HostActions(link, names, rooms, locals, this::kicked);
         link.onNodeMessage(this::onNodeMessage);
     }
 
@@ -225,44 +227,22 @@ public final class RedisRoomRegistry implements RoomRegistry {
 
     @Override
     public CompletionStage<HostOutcome> setPassword(Member host, String password) {
-        Room room = host.room();
-        return hostAction(host, "pw", password == null ? "" : PasswordDigest.of(room.name(), password))
-                .thenApply(reply -> reply.status().equals("done") ? new HostOutcome.Done(room) : refusal(reply, room, null));
+        return hostActions.setPassword(host, password);
     }
 
     @Override
     public CompletionStage<HostOutcome> setTopic(Member host, String topic) {
-        Room room = host.room();
-        return hostAction(host, "topic", topic == null ? "" : topic)
-                .thenApply(reply -> reply.status().equals("done") ? new HostOutcome.Done(room) : refusal(reply, room, null));
+        return hostActions.setTopic(host, topic);
     }
 
     @Override
     public CompletionStage<HostOutcome> kick(Member host, String targetName) {
-        Room room = host.room();
-        return actOn(host, targetName, "kick").thenCompose(reply -> {
-            if (!reply.status().equals("kicked")) {
-                return CompletableFuture.completedFuture(refusal(reply, room, targetName));
-            }
-            String targetRef = reply.text(reply.size() - 1);
-            Departure left = new Departure(room, null, (int) reply.number(2));
-            Member local = locals.byRef(targetRef);
-            if (local == null) {
-                // Its node moves it, told before the room hears of the kick, so it hears nothing more of the room.
-                link.commands().publish(RedisKeys.nodeChannel(RedisKeys.nodeOf(targetRef)),
-                        NodeMessage.kick(targetRef, room.name(), host.name()).encode());
-                return CompletableFuture.completedFuture(new HostOutcome.Kicked(reply.text(1), left, null));
-            }
-            return kicked(local, room.name(), host.name())
-                    .thenApply(moved -> (HostOutcome) new HostOutcome.Kicked(reply.text(1), left, moved));
-        });
+        return hostActions.kick(host, targetName);
     }
 
     @Override
     public CompletionStage<HostOutcome> promote(Member host, String targetName) {
-        Room room = host.room();
-        return actOn(host, targetName, "promote").thenApply(reply -> reply.status().equals("promoted")
-                ? new HostOutcome.Promoted(room, reply.text(1)) : refusal(reply, room, targetName));
+        return hostActions.promote(host, targetName);
     }
 
     @Override
@@ -387,35 +367,6 @@ public final class RedisRoomRegistry implements RoomRegistry {
             return enter(member, defaultRoom().name(), null, true, List.of(new Notice.KickedOut(from.name(), by)))
                     .thenApply(change -> change instanceof RoomChange.Moved moved ? moved : null);
         });
-    }
-
-    private CompletionStage<ScriptReply> hostAction(Member host, String action, String value) {
-        return rooms.hostAction(host.room().name(), locals.ref(host), action, value);
-    }
-
-    /** A host's action on the member called {@code targetName}; the reply's last value is the target's ref. */
-    private CompletionStage<ScriptReply> actOn(Member host, String targetName, String action) {
-        return names.holder(targetName).thenCompose(holder -> {
-            if (holder == null) {
-                return hostAction(host, "check", "").thenApply(reply ->
-                        reply.status().equals("done") ? ScriptReply.of(List.of("notin")) : reply);
-            }
-            return hostAction(host, action, holder.ref()).thenApply(reply -> {
-                List<Object> values = new java.util.ArrayList<>(reply.values());
-                values.add(holder.ref());
-                return new ScriptReply(values);
-            });
-        });
-    }
-
-    private static HostOutcome refusal(ScriptReply reply, Room room, String targetName) {
-        return switch (reply.status()) {
-            case "unhosted" -> new HostOutcome.Unhosted(room);
-            case "nothost" -> new HostOutcome.NotHost(room);
-            case "self" -> new HostOutcome.Self();
-            case "notin" -> new HostOutcome.NotInRoom(room, targetName);
-            default -> throw new IllegalStateException("unexpected answer from Redis: " + reply.values());
-        };
     }
 
     /** The member with ref {@code ref}: this node's own, or one of another node reached through its channel. */

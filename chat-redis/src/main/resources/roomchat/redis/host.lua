@@ -1,6 +1,7 @@
 -- What only a room's host may do: set or clear the topic or password, kick a member, make one a host.
 -- KEYS: meta, members, names, hosts.
--- ARGV: host ref, action ('topic', 'pw', 'kick' or 'promote'), value (topic, digest, or target ref; '' clears).
+-- ARGV: host ref, action ('topic', 'pw', 'kick', 'promote', or 'check': whether a host, then 'notin'),
+--       value (topic, digest, or target ref; '' clears).
 -- Returns {'unhosted'}, {'nothost'}, {'self'}, {'notin'}, {'done'}, {'promoted', name},
 -- or {'kicked', name, remaining, new host's name ('' if none)}.
 local hostRef, action, value = ARGV[1], ARGV[2], ARGV[3]
