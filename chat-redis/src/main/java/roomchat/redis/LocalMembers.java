@@ -32,7 +32,11 @@ final class LocalMembers {
     }
 
     private final String nodeId;
-    private final AtomicLong ids = new AtomicLong();
+    /**
+     * Member ids, from a start this node's earlier runs under the same id never reached (a thousand
+     * a millisecond since the epoch), so that no ref is used twice, even across a restart.
+     */
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1_000);
     private final Map<Long, Entry> byId = new ConcurrentHashMap<>();
 
     LocalMembers(String nodeId) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,8 @@ public final class NodeLease implements AutoCloseable {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
 
     private static final Logger log = LoggerFactory.getLogger(NodeLease.class);
+    /** How often a starting node looks whether a peer has finished reaping its previous incarnation. */
+    private static final long RETRY_MILLIS = 200;
 
     /** What renewing found: {@code renew.lua}'s answers. */
     private enum Renewal {
@@ -68,9 +71,24 @@ public final class NodeLease implements AutoCloseable {
         });
     }
 
-    /** Takes the lease (waits for Redis: call it once, at start) and renews it from now on. */
+    /**
+     * Takes the lease (waits for Redis: call it once, at start) and renews it from now on. A node
+     * that restarts under the id of one still holding a lease (it crashed moments ago) first takes
+     * that one's members out, as a peer would have once the lease ran out; one a peer is reaping
+     * right now waits for the reaping to end.
+     */
     public void start() {
-        held.set(renew().toCompletableFuture().join() != Renewal.REAPING);
+        Renewal first = renew().toCompletableFuture().join();
+        long deadline = System.currentTimeMillis() + leaseMillis;
+        while (first == Renewal.REAPING && System.currentTimeMillis() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+            first = renew().toCompletableFuture().join();
+        }
+        if (first == Renewal.RENEWED) {
+            log.info("node {} held a lease already (it restarted within it): taking its previous members out", link.nodeId());
+            registry.reap(link.nodeId()).toCompletableFuture().join();
+        }
+        held.set(first != Renewal.REAPING);
         long period = Math.max(1, leaseMillis / 3);
         ticks = link.timer().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }

@@ -30,6 +30,8 @@ class NodeDeathEndToEndTest {
     /** The lease, a reaper's tick and plenty to spare on a loaded machine. */
     private static final Duration REAPED_WITHIN = Duration.ofSeconds(15);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
+    /** Longer than any wait of the test: a lease that must not be what lets members go. */
+    private static final Duration LONG_LEASE = Duration.ofSeconds(120);
     private static final String LOST_TOUCH = "* this server lost touch with the chat's cluster";
 
     @RegisterExtension
@@ -108,6 +110,28 @@ class NodeDeathEndToEndTest {
         for (LineClient gone : List.of(dora, dina, dan)) {
             gone.awaitEnd();
         }
+    }
+
+    @Test
+    void aNodeRestartedUnderItsIdWithinItsLeaseTakesItsPreviousMembersOutAtOnce() throws Exception {
+        // A lease no peer would see run out during the test: only the restart can let dora go.
+        doomed.close();
+        doomed = ChildServer.start(List.of(), false, "--redis", cluster.redis().uri(), "--node-id", "doomed",
+                "--node-lease", LONG_LEASE.toSeconds() + "s", "--wrap-width", "0");
+        LineClient alice = login(cluster.address(0), "alice");
+        LineClient dora = login(doomedAddress(), "dora");
+        alice.await("[lobby] -- dora has joined");
+        doomed.process().destroyForcibly();
+        assertThat(doomed.process().waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("killed").isTrue();
+
+        doomed = ChildServer.start(List.of(), false, "--redis", cluster.redis().uri(), "--node-id", "doomed",
+                "--node-lease", LONG_LEASE.toSeconds() + "s", "--wrap-width", "0");
+        alice.await("[lobby] -- dora has left");
+        LineClient again = login(doomedAddress(), "dora");
+        alice.await("[lobby] -- dora has joined");
+        again.send("back");
+        alice.await("[lobby] dora: back");
+        dora.awaitEnd();
     }
 
     @Test
