@@ -25,7 +25,8 @@ final class ReferenceComparison {
      * @param workload  the workload's name
      * @param server    medians on this server
      * @param redis     medians on Redis
-     * @param cpuRatio  server CPU per delivery / Redis's (null if either was not measured)
+     * @param cpuRatio  server CPU per delivery / Redis's (null if either was not measured, or Redis's was below
+     *                  the resolution of /proc's clock ticks, as in a short smoke run)
      * @param p50Ratio  server p50 / Redis's
      * @param p99Ratio  server p99 / Redis's
      */
@@ -33,7 +34,7 @@ final class ReferenceComparison {
 
         static Comparison of(String workload, Result server, Result redis) {
             Double cpuRatio = server.cpuMicrosPerDelivery() == null || redis.cpuMicrosPerDelivery() == null
-                    ? null : server.cpuMicrosPerDelivery() / redis.cpuMicrosPerDelivery();
+                    || redis.cpuMicrosPerDelivery() <= 0 ? null : server.cpuMicrosPerDelivery() / redis.cpuMicrosPerDelivery();
             return new Comparison(workload, server, redis, cpuRatio, server.p50Ms() / redis.p50Ms(),
                     server.p99Ms() / redis.p99Ms());
         }

@@ -89,6 +89,18 @@ class RedisReferenceSmokeTest {
         assertThat(table).contains("| steady | p99 (send to receipt) | 3.00 ms | 1.50 ms | 2.00 |");
     }
 
+    @Test
+    void aRedisCpuTooSmallForProcsClockGivesNoRatio() {
+        ReferenceComparison.Comparison tiny = ReferenceComparison.Comparison.of("fan-out", result("fan-out", 3.0, 0.5),
+                result("fan-out [Redis pub/sub]", 1.5, 0.0));
+
+        assertThat(tiny.cpuRatio()).isNull();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ReferenceComparison.print(List.of(tiny), "roomchat", 1, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("| fan-out | server CPU per delivery | 0.500 µs | 0.000 µs | n/a |");
+    }
+
     private static Result result(String name, double p99, double micros) {
         return new Result(name, 1000, 1000, 0, 1, 1000, p99 / 2, p99, p99, p99, micros / 1000, micros / 1000, micros,
                 100L, List.of(), null, null);
