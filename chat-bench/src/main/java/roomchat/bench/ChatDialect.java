@@ -35,7 +35,12 @@ final class ChatDialect implements Dialect {
         BenchClient client = new BenchClient(member.name(), member.index(), receiver);
         var prompt = client.expect(line -> line.startsWith("* choose a screen name"));
         Channel channel = bootstrap.clone().handler(pipeline(client)).connect(address).sync().channel();
-        login(client, prompt, member.room(), member.creator());
+        try {
+            login(client, prompt, member.room(), member.creator());
+        } catch (Exception | Error e) {
+            channel.close();
+            throw e;
+        }
         return channel;
     }
 

@@ -45,7 +45,12 @@ final class RedisDialect implements Dialect {
         Channel channel = bootstrap.clone().handler(pipeline(subscriber)).connect(address).sync().channel();
         var subscribed = subscriber.subscribed();
         channel.writeAndFlush(command(channel.alloc(), "SUBSCRIBE", channelOf(member.room())));
-        subscribed.get(LoadRun.SETUP_SECONDS, TimeUnit.SECONDS);
+        try {
+            subscribed.get(LoadRun.SETUP_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception | Error e) {
+            channel.close();
+            throw e;
+        }
         return channel;
     }
 
