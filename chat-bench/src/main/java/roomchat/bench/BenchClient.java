@@ -13,9 +13,21 @@ import java.util.function.Predicate;
  */
 final class BenchClient extends SimpleChannelInboundHandler<String> {
 
-    /** Gets the benchmark lines this client receives: {@code b <phase> <sender> <seq> <sentNanos>}. */
+    /**
+     * Gets the benchmark lines a client receives, {@code b <phase> <sender> <seq> <sentNanos>}, with the
+     * receiving client's index in the run. Called on that client's event loop.
+     */
     interface Receiver {
-        void line(BenchClient client, int phase, int sender, int seq, long sentNanos);
+        void line(int client, int phase, int sender, int seq, long sentNanos);
+
+        /** Parses the benchmark line that starts at {@code from} in {@code line} (after its {@code b }) and takes it. */
+        default void parse(int client, String line, int from) {
+            int a = line.indexOf(' ', from);
+            int b = line.indexOf(' ', a + 1);
+            int c = line.indexOf(' ', b + 1);
+            line(client, Integer.parseInt(line, from, a, 10), Integer.parseInt(line, a + 1, b, 10),
+                    Integer.parseInt(line, b + 1, c, 10), Long.parseLong(line, c + 1, line.length(), 10));
+        }
     }
 
     private static final String PAYLOAD = ": b ";
@@ -68,7 +80,7 @@ final class BenchClient extends SimpleChannelInboundHandler<String> {
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
         int payload = line.indexOf(PAYLOAD);
         if (payload > 0 && line.startsWith("[")) {
-            benchLine(line, payload + PAYLOAD.length());
+            receiver.parse(index, line, payload + PAYLOAD.length());
             return;
         }
         Predicate<String> wanted = awaited;
@@ -76,14 +88,6 @@ final class BenchClient extends SimpleChannelInboundHandler<String> {
             awaited = null;
             arrival.complete(line);
         }
-    }
-
-    private void benchLine(String line, int from) {
-        int a = line.indexOf(' ', from);
-        int b = line.indexOf(' ', a + 1);
-        int c = line.indexOf(' ', b + 1);
-        receiver.line(this, Integer.parseInt(line, from, a, 10), Integer.parseInt(line, a + 1, b, 10),
-                Integer.parseInt(line, b + 1, c, 10), Long.parseLong(line, c + 1, line.length(), 10));
     }
 
     @Override

@@ -130,7 +130,12 @@ public final class BenchMain implements Runnable {
             description = {"The standard workloads (fan-out, rooms, steady, idle 5,000 and 19,000), each on a fresh server.",
                     "With --nodes N (more than 1) or --cluster: each on a fresh cluster instead, N nodes started with"
                             + " --redis and --node-id node<i> on a redis-server of their own (/usr/bin/redis-server),"
-                            + " clients spread over the nodes round robin; the idle workloads then run only on one node."})
+                            + " clients spread over the nodes round robin; the idle workloads then run only on one node.",
+                    "With --reference redis: fan-out, rooms and steady also run on Redis pub/sub (/usr/bin/redis-server"
+                            + " started by the tool on a free loopback port, persistence off, fresh for each run), taking"
+                            + " turns with the server; members SUBSCRIBE to a channel per room, each sender PUBLISHes on"
+                            + " a connection of its own. A table of medians with the ratios server/Redis ends the output"
+                            + " (CPU per delivery, p50, p99). The idle workloads and a cold run have no Redis reference yet."})
     static final class SuiteCommand extends Common implements Callable<Integer> {
         @Mixin Launch launch;
         @Option(names = "--nodes", defaultValue = "1",
@@ -142,6 +147,10 @@ public final class BenchMain implements Runnable {
         @Option(names = "--runs", defaultValue = "3", description = "Runs of each workload, each on a fresh server; the table gives their medians (default: ${DEFAULT-VALUE}).") int runs;
         @Option(names = "--scale", defaultValue = "1.0", description = "Multiplies lines and connections (a smoke run: 0.05).") double scale;
         @Option(names = "--hold", defaultValue = "10", description = "Seconds to hold idle connections.") int hold;
+        @Option(names = "--reference", paramLabel = "redis",
+                description = "Also run the load workloads on this reference, taking turns with the server: only"
+                        + " \"redis\" (Redis pub/sub on a redis-server the tool starts).")
+        String reference;
         @Spec CommandSpec spec;
 
         @Override
@@ -149,8 +158,11 @@ public final class BenchMain implements Runnable {
             if (nodes < 1) {
                 throw new ParameterException(spec.commandLine(), "--nodes must be at least 1");
             }
+            if (reference != null && !reference.equals(ReferenceComparison.REDIS)) {
+                throw new ParameterException(spec.commandLine(), "--reference: only \"redis\", not \"" + reference + "\"");
+            }
             Topology topology = nodes > 1 || cluster ? Topology.cluster(nodes) : Topology.single();
-            List<Object> results = new Suite(launch.launcher(), topology, clientThreads, runs)
+            List<Object> results = new Suite(launch.launcher(), topology, clientThreads, runs, reference != null)
                     .run(scale, Duration.ofSeconds(hold));
             if (json != null) {
                 Report.writeJson(json, results);

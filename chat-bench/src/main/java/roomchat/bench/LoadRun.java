@@ -2,21 +2,14 @@ package roomchat.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.LineEncoder;
-import io.netty.handler.codec.string.LineSeparator;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.util.CharsetUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,21 +17,23 @@ import java.util.concurrent.TimeUnit;
  * every client, puts them in their rooms, runs a warm-up phase, then the measured phase, and reports
  * deliveries, loss, order, latency and (given the servers' processes) CPU and memory. On a cluster
  * the clients are spread over the nodes round robin (client i of the whole run on node i mod N), so
- * that most lines, and the latencies measured, cross nodes.
+ * that most lines, and the latencies measured, cross nodes. The same loop drives Redis pub/sub as the
+ * reference: its {@link Dialect} is the only difference.
  */
 final class LoadRun {
 
     static final int MAX_LINE = 64 * 1024;
     private static final int WARMUP = 0;
     private static final int MEASURED = 1;
-    private static final long SETUP_SECONDS = 60;
+    static final long SETUP_SECONDS = 60;
 
     private final List<InetSocketAddress> nodes;
     private final Workload workload;
     private final EventLoopGroup group;
     private final Class<? extends Channel> channelType;
     private final Probes probes;
-    private final List<BenchClient> clients = new ArrayList<>();
+    private final Dialect dialect;
+    private final List<Channel> channels = new ArrayList<>();
     private final Sender[] senders;
     private final Tally[] tallies;
     private final int[] warmupSeen;
@@ -48,12 +43,21 @@ final class LoadRun {
     /** Against one server; {@code serverProcess} may be null (nothing measured). */
     LoadRun(InetSocketAddress server, Workload workload, EventLoopGroup group, Class<? extends Channel> channelType,
             ProcessProbe serverProcess) {
-        this(List.of(server), workload, group, channelType, Probes.of(serverProcess));
+        this(List.of(server), workload, group, channelType, Probes.of(serverProcess), ChatDialect.INSTANCE);
     }
 
-    /** Against the nodes at {@code nodes}; {@code probes} measures them (in the same order) and their Redis, if given. */
+    /** Against the nodes at {@code nodes}, speaking the chat's protocol; see the next constructor. */
     LoadRun(List<InetSocketAddress> nodes, Workload workload, EventLoopGroup group, Class<? extends Channel> channelType,
             Probes probes) {
+        this(nodes, workload, group, channelType, probes, ChatDialect.INSTANCE);
+    }
+
+    /**
+     * Against the nodes at {@code nodes}, their clients speaking {@code dialect}; {@code probes} measures
+     * them (in the same order) and their Redis, if given.
+     */
+    LoadRun(List<InetSocketAddress> nodes, Workload workload, EventLoopGroup group, Class<? extends Channel> channelType,
+            Probes probes, Dialect dialect) {
         if (nodes.isEmpty() || (probes.measured() && probes.nodes().size() != nodes.size())) {
             throw new IllegalArgumentException("one probe per node, or none: " + nodes + ", " + probes);
         }
@@ -62,6 +66,7 @@ final class LoadRun {
         this.group = group;
         this.channelType = channelType;
         this.probes = probes;
+        this.dialect = dialect;
         int clientCount = workload.rooms() * workload.clientsPerRoom();
         this.senders = new Sender[workload.rooms() * workload.sendersPerRoom()];
         this.tallies = new Tally[clientCount];
@@ -82,10 +87,8 @@ final class LoadRun {
             }
             return report(seconds, cpuBefore, cpuAfter);
         } finally {
-            for (BenchClient client : clients) {
-                if (client.channel() != null) {
-                    client.channel().close();
-                }
+            for (Channel channel : channels) {
+                channel.close();
             }
         }
     }
@@ -96,15 +99,17 @@ final class LoadRun {
         for (int room = 0; room < workload.rooms(); room++) {
             for (int i = 0; i < workload.clientsPerRoom(); i++) {
                 int index = room * workload.clientsPerRoom() + i;
-                BenchClient client = new BenchClient("r" + room + "c" + i, index, this::received);
-                clients.add(client);
                 tallies[index] = new Tally(senders.length);
-                var prompt = client.expect(line -> line.startsWith("* choose a screen name"));
-                bootstrap.clone().handler(pipeline(client)).connect(nodeOf(index)).sync();
-                login(client, prompt, room, i == 0);
+                Dialect.Member member = new Dialect.Member("r" + room + "c" + i, index, room, i == 0);
+                Channel channel = dialect.join(bootstrap, nodeOf(index), member, this::received);
+                channels.add(channel);
                 if (i < workload.sendersPerRoom()) {
-                    senders[room * workload.sendersPerRoom() + i] = new Sender(client, room * workload.sendersPerRoom() + i,
-                            workload.window());
+                    Channel senderChannel = dialect.senderChannel(bootstrap, nodeOf(index), member, channel);
+                    if (senderChannel != channel) {
+                        channels.add(senderChannel);
+                    }
+                    int id = room * workload.sendersPerRoom() + i;
+                    senders[id] = new Sender(senderChannel, dialect, room, id, workload.window());
                 }
             }
         }
@@ -128,36 +133,13 @@ final class LoadRun {
         return cpu;
     }
 
-    private static ChannelInitializer<Channel> pipeline(BenchClient client) {
-        return new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel channel) {
-                channel.pipeline()
-                        .addLast(new LineBasedFrameDecoder(MAX_LINE))
-                        .addLast(new StringDecoder(CharsetUtil.UTF_8))
-                        .addLast(new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8))
-                        .addLast(client);
-            }
-        };
-    }
-
-    private static void login(BenchClient client, Future<String> prompt, int room, boolean creator) throws Exception {
-        prompt.get(SETUP_SECONDS, TimeUnit.SECONDS);
-        var welcome = client.expect(line -> line.startsWith("* type :h"));
-        client.send(client.name);
-        welcome.get(SETUP_SECONDS, TimeUnit.SECONDS);
-        var moved = client.expect(line -> line.startsWith("* you are in bench" + room));
-        client.send((creator ? ":n bench" : ":cr bench") + room);
-        moved.get(SETUP_SECONDS, TimeUnit.SECONDS);
-    }
-
     /** Sends a phase's lines and waits until every receiver has them all, or the time limit. */
     private boolean runPhase(int newPhase, int lines, int rate) throws InterruptedException {
         if (lines == 0) {
             return true;
         }
         phase = newPhase;
-        phaseDone = new CountDownLatch(clients.size());
+        phaseDone = new CountDownLatch(tallies.length);
         for (int i = 0; i < senders.length; i++) {
             // At a fixed rate, senders take turns evenly through each period, as independent people would, not all at once.
             senders[i].start(newPhase, lines, rate, (double) i / senders.length);
@@ -166,30 +148,31 @@ final class LoadRun {
     }
 
     /** Every receiver's benchmark line, on the receiver's event loop. */
-    private void received(BenchClient receiver, int linePhase, int sender, int seq, long sentNanos) {
+    private void received(int receiver, int linePhase, int sender, int seq, long sentNanos) {
         long latency = System.nanoTime() - sentNanos;
         int roomOfSender = sender / workload.sendersPerRoom();
-        boolean probe = receiver.index == (roomOfSender + 1) * workload.clientsPerRoom() - 1;
+        boolean probe = receiver == (roomOfSender + 1) * workload.clientsPerRoom() - 1;
         if (probe) {
             senders[sender].seen();
         }
         if (linePhase != phase) {
             return;
         }
-        Tally tally = tallies[receiver.index];
+        Tally tally = tallies[receiver];
         if (linePhase == MEASURED) {
             tally.record(sender, seq, latency);
         }
         int lines = linePhase == MEASURED ? workload.linesPerSender() : workload.warmupLines();
-        int expected = (workload.sendersPerRoom() - (isSender(receiver) ? 1 : 0)) * lines;
-        int count = linePhase == MEASURED ? tally.received() : ++warmupSeen[receiver.index];
+        boolean ownLinesSkipped = isSender(receiver) && !dialect.echoesOwnLines();
+        int expected = (workload.sendersPerRoom() - (ownLinesSkipped ? 1 : 0)) * lines;
+        int count = linePhase == MEASURED ? tally.received() : ++warmupSeen[receiver];
         if (count == expected) {
             phaseDone.countDown();
         }
     }
 
-    private boolean isSender(BenchClient client) {
-        return client.index % workload.clientsPerRoom() < workload.sendersPerRoom();
+    private boolean isSender(int client) {
+        return client % workload.clientsPerRoom() < workload.sendersPerRoom();
     }
 
     private Result report(double seconds, double[] cpuBefore, double[] cpuAfter) throws IOException {
@@ -234,7 +217,7 @@ final class LoadRun {
             cpu = cpuTotal;
             rss = rssTotal;
         }
-        return new Result(workload.name(), workload.expectedDeliveries(), received, outOfOrder, seconds,
+        return new Result(workload.name(), workload.expectedDeliveries(dialect.echoesOwnLines()), received, outOfOrder, seconds,
                 received / seconds, percentileMs(latencies, 50), percentileMs(latencies, 90),
                 percentileMs(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
                 cpu, cpu == null ? null : cpu / seconds, cpu == null || received == 0 ? null : microsPer(cpu, received),

@@ -7,11 +7,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends one client's benchmark lines: as fast as its window of lines on their way allows, or at a
  * fixed rate. The window keeps the server's queues short, so that the server is measured rather than
- * its buffers. <b>Threads:</b> runs on its client's event loop.
+ * its buffers. Its {@link Dialect} wraps each line for the wire (a chat line, or a Redis PUBLISH).
+ * <b>Threads:</b> runs on its channel's event loop.
  */
 final class Sender {
 
-    private final BenchClient client;
+    private final Channel channel;
+    private final Dialect dialect;
+    private final int room;
     private final int id;
     private final int window;
     private int phase;
@@ -21,8 +24,11 @@ final class Sender {
     private boolean windowed;
     private ScheduledFuture<?> schedule;
 
-    Sender(BenchClient client, int id, int window) {
-        this.client = client;
+    /** Sender {@code id} of the run, writing into {@code room} on {@code channel}. */
+    Sender(Channel channel, Dialect dialect, int room, int id, int window) {
+        this.channel = channel;
+        this.dialect = dialect;
+        this.room = room;
         this.id = id;
         this.window = window;
     }
@@ -32,7 +38,6 @@ final class Sender {
      * positive, the first line {@code phaseShift} (0 to 1) of a period late.
      */
     void start(int newPhase, int count, int ratePerSecond, double phaseShift) {
-        Channel channel = client.channel();
         channel.eventLoop().execute(() -> {
             phase = newPhase;
             lines = count;
@@ -51,7 +56,7 @@ final class Sender {
 
     /** Its room's probe saw one of this sender's lines: one more may go. Any thread. */
     void seen() {
-        client.channel().eventLoop().execute(() -> {
+        channel.eventLoop().execute(() -> {
             inFlight--;
             if (windowed) {
                 pump();
@@ -66,21 +71,21 @@ final class Sender {
             wrote = true;
         }
         if (wrote) {
-            client.channel().flush();
+            channel.flush();
         }
     }
 
     private void sendOneOnSchedule() {
         if (next < lines) {
             write();
-            client.channel().flush();
+            channel.flush();
         } else {
             schedule.cancel(false);
         }
     }
 
     private void write() {
-        client.channel().write("b " + phase + " " + id + " " + next++ + " " + System.nanoTime());
+        channel.write(dialect.message(channel, room, "b " + phase + " " + id + " " + next++ + " " + System.nanoTime()));
         inFlight++;
     }
 }

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
  * its nodes and their own Redis) started with the rate limit off and the connection limits raised:
  * fan-out, rooms, steady, and idle connections held (on one node only). Each load run first sends a
  * long windowed warm-up, so that the measured phase finds the servers' JIT done compiling (a JVM
- * server runs for days; its first seconds are not its cost).
+ * server runs for days; its first seconds are not its cost). With the Redis reference on, each load
+ * run on the server is followed by the same workload on a fresh Redis pub/sub ({@link ReferenceComparison}),
+ * and a side-by-side table with the ratios ends the output; the idle workloads run on the server only.
  */
 final class Suite {
 
@@ -53,12 +55,15 @@ final class Suite {
     private final Topology topology;
     private final int clientThreads;
     private final int runs;
+    private final boolean redisReference;
 
-    Suite(ServerLauncher launcher, Topology topology, int clientThreads, int runs) {
+    /** The suite; with {@code redisReference}, each load workload also runs on Redis pub/sub, taking turns. */
+    Suite(ServerLauncher launcher, Topology topology, int clientThreads, int runs, boolean redisReference) {
         this.launcher = launcher;
         this.topology = topology;
         this.clientThreads = clientThreads;
         this.runs = runs;
+        this.redisReference = redisReference;
     }
 
     /** Every run's result, then each workload's medians; the table is printed as they come. */
@@ -66,12 +71,29 @@ final class Suite {
         List<Object> results = new ArrayList<>();
         List<Result> loadMedians = new ArrayList<>();
         List<IdleRun.IdleResult> idleMedians = new ArrayList<>();
+        List<ReferenceComparison.Comparison> comparisons = new ArrayList<>();
         try (ClientTransport transport = new ClientTransport(clientThreads)) {
             for (Workload workload : loadWorkloads(scale)) {
                 Workload named = workload.on(topology);
-                List<Result> each = repeat(servers -> measure(named, servers, transport), Report::print);
+                List<Result> each = new ArrayList<>();
+                List<Result> onRedis = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    each.add(once(servers -> measure(named, servers, transport), Report::print));
+                    if (redisReference) {
+                        Result reference = ReferenceComparison.onRedis(workload, transport);
+                        Report.print(reference);
+                        onRedis.add(reference);
+                    }
+                }
                 results.addAll(each);
-                loadMedians.add(Result.median(each));
+                results.addAll(onRedis);
+                Result median = Result.median(each);
+                loadMedians.add(median);
+                if (redisReference) {
+                    Result redisMedian = Result.median(onRedis);
+                    loadMedians.add(redisMedian);
+                    comparisons.add(ReferenceComparison.Comparison.of(named.name(), median, redisMedian));
+                }
             }
             // Memory per idle connection is a node's figure: measured on one node (clustered with --cluster).
             List<Integer> idle = topology.nodes() == 1 ? idleConnections(scale) : List.of();
@@ -91,6 +113,11 @@ final class Suite {
         idleMedians.forEach(Report::print);
         results.addAll(loadMedians);
         results.addAll(idleMedians);
+        if (redisReference) {
+            System.out.println();
+            ReferenceComparison.print(comparisons, "roomchat", runs, System.out);
+            results.addAll(comparisons);
+        }
         return results;
     }
 
@@ -107,12 +134,17 @@ final class Suite {
     private <R> List<R> repeat(ServerRun<R> measurement, Consumer<R> print) throws Exception {
         List<R> each = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            try (Servers servers = Servers.start(launcher, topology, SERVER_ARGS)) {
-                R result = measurement.on(servers);
-                print.accept(result);
-                each.add(result);
-            }
+            each.add(once(measurement, print));
         }
         return each;
+    }
+
+    /** One measurement on servers started for it and stopped after it. */
+    private <R> R once(ServerRun<R> measurement, Consumer<R> print) throws Exception {
+        try (Servers servers = Servers.start(launcher, topology, SERVER_ARGS)) {
+            R result = measurement.on(servers);
+            print.accept(result);
+            return result;
+        }
     }
 }

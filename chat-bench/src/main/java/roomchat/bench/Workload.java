@@ -30,12 +30,25 @@ public record Workload(String name, int rooms, int clientsPerRoom, int sendersPe
         if (!topology.clustered()) {
             return this;
         }
-        return new Workload(name + " [" + topology.label() + "]", rooms, clientsPerRoom, sendersPerRoom, linesPerSender,
-                ratePerSender, window, warmupLines, timeLimit);
+        return labelled(topology.label());
     }
 
     /** Deliveries the measured phase must make: each line reaches everyone else in its room. */
     public long expectedDeliveries() {
-        return (long) rooms * sendersPerRoom * linesPerSender * (clientsPerRoom - 1);
+        return expectedDeliveries(false);
+    }
+
+    /**
+     * Deliveries the measured phase must make when a sender's lines also reach its own member
+     * ({@code echoes}, as on Redis pub/sub, where the publisher is a connection of its own) or not.
+     */
+    public long expectedDeliveries(boolean echoes) {
+        return (long) rooms * sendersPerRoom * linesPerSender * (clientsPerRoom - (echoes ? 0 : 1));
+    }
+
+    /** The same workload, its name saying what it ran on: {@code fan-out [Redis pub/sub]}. */
+    Workload labelled(String label) {
+        return new Workload(name + " [" + label + "]", rooms, clientsPerRoom, sendersPerRoom, linesPerSender,
+                ratePerSender, window, warmupLines, timeLimit);
     }
 }

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 /**
  * A Redis server run as a child process of this JVM, for tests and the benchmark: Debian's
  * {@code redis-server} on a free loopback port, its data in a temporary directory. Snapshots are
- * off and the append-only file is on (fsync every second), so {@link #stop} then {@link #start}
- * on the same port and directory keeps the data, while {@link #kill} may lose the last second.
+ * off and, from {@link #launch}, the append-only file is on (fsync every second), so {@link #stop}
+ * then {@link #start} on the same port and directory keeps the data, while {@link #kill} may lose the
+ * last second. {@link #launchWithoutPersistence} keeps nothing on disk: the benchmark's reference,
+ * where Redis is measured as a pub/sub server and writing a file would only add to its cost.
  *
  * <p>Not thread-safe: one thread (a test's) starts and stops it.
  */
@@ -42,11 +44,13 @@ public final class RedisProcess implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final boolean persistent;
     private Process process;
 
-    private RedisProcess(Path dir, int port) {
+    private RedisProcess(Path dir, int port, boolean persistent) {
         this.dir = dir;
         this.port = port;
+        this.persistent = persistent;
     }
 
     /**
@@ -56,12 +60,26 @@ public final class RedisProcess implements AutoCloseable {
      * @throws IllegalStateException if {@code redis-server} is not installed or does not come up
      */
     public static RedisProcess launch() {
+        return launch(true);
+    }
+
+    /**
+     * Starts a server as {@link #launch} does, but with persistence off (no snapshots, no append-only
+     * file): its data lives only as long as the process.
+     *
+     * @throws IllegalStateException if {@code redis-server} is not installed or does not come up
+     */
+    public static RedisProcess launchWithoutPersistence() {
+        return launch(false);
+    }
+
+    private static RedisProcess launch(boolean persistent) {
         if (!Files.isExecutable(REDIS_SERVER)) {
             throw new IllegalStateException(REDIS_SERVER + " is missing: install Debian's redis-server package"
                     + " (apt-get install redis-server)");
         }
         try {
-            RedisProcess redis = new RedisProcess(Files.createTempDirectory("roomchat-redis"), freePort());
+            RedisProcess redis = new RedisProcess(Files.createTempDirectory("roomchat-redis"), freePort(), persistent);
             redis.start();
             return redis;
         } catch (IOException e) {
@@ -79,7 +97,7 @@ public final class RedisProcess implements AutoCloseable {
                 "--bind", "127.0.0.1",
                 "--dir", dir.toString(),
                 "--save", "",
-                "--appendonly", "yes",
+                "--appendonly", persistent ? "yes" : "no",
                 "--appendfsync", "everysec",
                 "--daemonize", "no",
                 "--logfile", LOG_FILE);
