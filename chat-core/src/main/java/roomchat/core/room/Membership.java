@@ -4,9 +4,10 @@ import java.util.List;
 import roomchat.core.event.Notice;
 
 /**
- * Who is told, in order, of every member's arrival in and departure from a room. The registry tells
- * it while it holds its master lock, so that two moves of one member (its own {@code :cr} and a
- * host's kick, say) reach it in the order the registry made them. Implementations must not block.
+ * Who is told, in order, of every member's arrival in and departure from a room, so that two moves
+ * of one member (its own {@code :cr} and a host's kick, say) reach it in the order the registry made
+ * them: a registry of one process tells it under its master lock, a cluster's in each member's order
+ * of changes. Implementations must not block.
  */
 public interface Membership {
 
