@@ -77,12 +77,14 @@ public final class BenchMain implements Runnable {
         @Option(names = "--window", defaultValue = "64", description = "Lines a sender may have on their way.") int window;
         @Option(names = "--warmup", defaultValue = "500", description = "Lines per sender before measuring.") int warmup;
         @Option(names = "--time-limit", defaultValue = "180", description = "Seconds the measured phase may take.") int timeLimit;
+        @Option(names = "--staggered", description = "At a fixed rate, sender i of n starts i/n of a period late"
+                + " (the senders take turns) instead of every sender's clock starting together.") boolean staggered;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             Workload workload = new Workload("run", rooms, clientsPerRoom, sendersPerRoom, lines, rate, window, warmup,
-                    Duration.ofSeconds(timeLimit));
+                    Duration.ofSeconds(timeLimit), staggered ? Workload.Start.STAGGERED : Workload.Start.TOGETHER);
             List<InetSocketAddress> addresses = nodes.isEmpty() ? List.of(new InetSocketAddress(host, port))
                     : nodes.stream().map(BenchMain::address).toList();
             if (!pids.isEmpty() && pids.size() != addresses.size()) {

@@ -26,7 +26,7 @@ final class Suite {
     static List<Workload> loadWorkloads(double scale) {
         return List.of(fanOut(scale),
                 new Workload("rooms", 10, 20, 2, windowedLines(scale), 0, 64, warmup(scale), LIMIT),
-                steady(scale));
+                steady(scale), steadyStaggered(scale));
     }
 
     /** One room of 50, five senders as fast as their windows allow. */
@@ -34,9 +34,19 @@ final class Suite {
         return new Workload("fan-out", 1, 50, 5, windowedLines(scale), 0, 64, warmup(scale), LIMIT);
     }
 
-    /** One room of 50, five senders at 100 lines/s each, taking turns. */
+    /** One room of 50, five senders at 100 lines/s each, all five senders' clocks starting together (issue 13). */
     static Workload steady(double scale) {
-        return new Workload("steady", 1, 50, 5, Math.max(10, (int) (1000 * scale)), 100, 64, warmup(scale), LIMIT);
+        return new Workload("steady", 1, 50, 5, steadyLines(scale), 100, 64, warmup(scale), LIMIT, Workload.Start.TOGETHER);
+    }
+
+    /** Steady with the senders taking turns through each period: the shape of the figures recorded before issue 13. */
+    static Workload steadyStaggered(double scale) {
+        return new Workload("steady staggered", 1, 50, 5, steadyLines(scale), 100, 64, warmup(scale), LIMIT,
+                Workload.Start.STAGGERED);
+    }
+
+    private static int steadyLines(double scale) {
+        return Math.max(10, (int) (1000 * scale));
     }
 
     private static int windowedLines(double scale) {
