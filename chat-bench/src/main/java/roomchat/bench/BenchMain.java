@@ -77,12 +77,14 @@ public final class BenchMain implements Runnable {
         @Option(names = "--window", defaultValue = "64", description = "Lines a sender may have on their way.") int window;
         @Option(names = "--warmup", defaultValue = "500", description = "Lines per sender before measuring.") int warmup;
         @Option(names = "--time-limit", defaultValue = "180", description = "Seconds the measured phase may take.") int timeLimit;
+        @Option(names = "--staggered", description = "At a fixed rate, sender i of n starts i/n of a period late"
+                + " (the senders take turns) instead of every sender's clock starting together.") boolean staggered;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             Workload workload = new Workload("run", rooms, clientsPerRoom, sendersPerRoom, lines, rate, window, warmup,
-                    Duration.ofSeconds(timeLimit));
+                    Duration.ofSeconds(timeLimit), staggered ? Workload.Start.STAGGERED : Workload.Start.TOGETHER);
             List<InetSocketAddress> addresses = nodes.isEmpty() ? List.of(new InetSocketAddress(host, port))
                     : nodes.stream().map(BenchMain::address).toList();
             if (!pids.isEmpty() && pids.size() != addresses.size()) {
@@ -127,15 +129,17 @@ public final class BenchMain implements Runnable {
     }
 
     @Command(name = "suite", mixinStandardHelpOptions = true,
-            description = {"The standard workloads (fan-out, rooms, steady, idle 5,000 and 19,000), each on a fresh server.",
+            description = {"The standard workloads (fan-out, rooms, steady with the senders' clocks starting together,"
+                    + " steady staggered, idle 5,000 and 19,000 in rooms of 50), each on a fresh server.",
                     "With --nodes N (more than 1) or --cluster: each on a fresh cluster instead, N nodes started with"
                             + " --redis and --node-id node<i> on a redis-server of their own (/usr/bin/redis-server),"
                             + " clients spread over the nodes round robin; the idle workloads then run only on one node.",
-                    "With --reference redis: fan-out, rooms and steady also run on Redis pub/sub (/usr/bin/redis-server"
+                    "With --reference redis: every workload also runs on Redis pub/sub (/usr/bin/redis-server"
                             + " started by the tool on a free loopback port, persistence off, fresh for each run), taking"
                             + " turns with the server; members SUBSCRIBE to a channel per room, each sender PUBLISHes on"
-                            + " a connection of its own. A table of medians with the ratios server/Redis ends the output"
-                            + " (CPU per delivery, p50, p99). The idle workloads and a cold run have no Redis reference yet."})
+                            + " a connection of its own; idle connections SUBSCRIBE, 50 to a channel room<i>. A table of medians"
+                            + " with the ratios server/Redis ends the output (CPU per delivery, p50, p99, memory per idle"
+                            + " connection). A cold run has no Redis reference yet."})
     static final class SuiteCommand extends Common implements Callable<Integer> {
         @Mixin Launch launch;
         @Option(names = "--nodes", defaultValue = "1",
@@ -148,7 +152,7 @@ public final class BenchMain implements Runnable {
         @Option(names = "--scale", defaultValue = "1.0", description = "Multiplies lines and connections (a smoke run: 0.05).") double scale;
         @Option(names = "--hold", defaultValue = "10", description = "Seconds to hold idle connections.") int hold;
         @Option(names = "--reference", paramLabel = "redis",
-                description = "Also run the load workloads on this reference, taking turns with the server: only"
+                description = "Also run every workload on this reference, taking turns with the server: only"
                         + " \"redis\" (Redis pub/sub on a redis-server the tool starts).")
         String reference;
         @Spec CommandSpec spec;

@@ -26,6 +26,11 @@ final class LoadRun {
     private static final int WARMUP = 0;
     private static final int MEASURED = 1;
     static final long SETUP_SECONDS = 60;
+    /**
+     * How far ahead of now a fixed-rate phase's common start instant lies: long enough for every
+     * sender's event loop to pick its start up before it, so that no sender starts late.
+     */
+    private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final List<InetSocketAddress> nodes;
     private final Workload workload;
@@ -140,9 +145,11 @@ final class LoadRun {
         }
         phase = newPhase;
         phaseDone = new CountDownLatch(tallies.length);
+        long startNanos = System.nanoTime() + START_LEAD_NANOS;
         for (int i = 0; i < senders.length; i++) {
-            // At a fixed rate, senders take turns evenly through each period, as independent people would, not all at once.
-            senders[i].start(newPhase, lines, rate, (double) i / senders.length);
+            SendSchedule schedule = rate == 0 ? null
+                    : SendSchedule.of(workload.start(), startNanos, rate, i, senders.length);
+            senders[i].start(newPhase, lines, schedule);
         }
         return phaseDone.await(workload.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
     }

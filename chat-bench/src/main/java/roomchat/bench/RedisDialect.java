@@ -71,12 +71,12 @@ final class RedisDialect implements Dialect {
         return true;
     }
 
-    private static String channelOf(int room) {
+    static String channelOf(int room) {
         return CHANNEL_PREFIX + room;
     }
 
     /** A command as RESP wants it: an array of bulk strings. The encoder releases it once written. */
-    private static ArrayRedisMessage command(ByteBufAllocator alloc, String... words) {
+    static ArrayRedisMessage command(ByteBufAllocator alloc, String... words) {
         List<RedisMessage> parts = new ArrayList<>(words.length);
         for (String word : words) {
             parts.add(new FullBulkStringRedisMessage(ByteBufUtil.writeUtf8(alloc, word)));
@@ -84,7 +84,7 @@ final class RedisDialect implements Dialect {
         return new ArrayRedisMessage(parts);
     }
 
-    private static ChannelInitializer<Channel> pipeline(ChannelHandler handler) {
+    static ChannelInitializer<Channel> pipeline(ChannelHandler handler) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {

@@ -1,7 +1,14 @@
 package roomchat.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import roomchat.redis.RedisProcess;
@@ -18,6 +25,9 @@ final class ReferenceComparison {
 
     /** What {@code --reference} accepts. */
     static final String REDIS = "redis";
+    /** Connections Redis may hold beyond an idle run's subscribers: the settings connection, and room to spare. */
+    private static final int CLIENT_MARGIN = 64;
+    private static final int CONFIG_TIMEOUT_MILLIS = 5_000;
 
     /**
      * One workload's medians on both, and their ratios (server over Redis; below 1 the server is ahead).
@@ -40,6 +50,22 @@ final class ReferenceComparison {
         }
     }
 
+    /**
+     * One idle workload's medians on both: memory per connection and its ratio, server over Redis.
+     *
+     * @param workload     the workload's name
+     * @param server       medians on this server
+     * @param redis        medians on Redis
+     * @param memoryRatio  server KiB per connection / Redis's (null if Redis's was not above 0, as in a tiny smoke run)
+     */
+    record IdleComparison(String workload, IdleRun.IdleResult server, IdleRun.IdleResult redis, Double memoryRatio) {
+
+        static IdleComparison of(String workload, IdleRun.IdleResult server, IdleRun.IdleResult redis) {
+            return new IdleComparison(workload, server, redis,
+                    redis.kibPerConnection() <= 0 ? null : server.kibPerConnection() / redis.kibPerConnection());
+        }
+    }
+
     private ReferenceComparison() {
     }
 
@@ -52,8 +78,45 @@ final class ReferenceComparison {
         }
     }
 
+    /**
+     * One idle run of {@code connections} subscribers on a fresh redis-server without persistence, made
+     * ready to hold them all ({@link #prepareForIdle}; Redis's default {@code maxclients} is 10,000); RSS
+     * read from /proc.
+     */
+    static IdleRun.IdleResult idleOnRedis(int connections, Duration hold, ClientTransport transport) throws Exception {
+        try (RedisProcess redis = RedisProcess.launchWithoutPersistence()) {
+            prepareForIdle(redis.port(), connections);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", redis.port());
+            return IdleRun.onRedis(address, redis.pid(), transport.group, transport.channelType).run(connections, hold);
+        }
+    }
+
+    /**
+     * Lets the Redis at {@code port} hold {@code connections} idle subscribers: {@code maxclients} raised,
+     * and protected mode off, which accepts loopback connections only from 127.0.0.1 while the idle
+     * run's come from all over 127.0.0.x (Redis is bound to 127.0.0.1 alone, so nothing else reaches it).
+     */
+    static void prepareForIdle(int port, int connections) throws IOException {
+        configSet(port, "maxclients", Integer.toString(connections + CLIENT_MARGIN));
+        configSet(port, "protected-mode", "no");
+    }
+
+    /** Sets one of Redis's settings with an inline command, on a connection of its own; fails unless Redis says OK. */
+    private static void configSet(int port, String name, String value) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(CONFIG_TIMEOUT_MILLIS);
+            socket.getOutputStream().write(("CONFIG SET " + name + " " + value + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            if (!"+OK".equals(reply)) {
+                throw new IOException("Redis refused CONFIG SET " + name + " " + value + ": " + reply);
+            }
+        }
+    }
+
     /** The side-by-side table, in Markdown so that it can go into docs/performance.md as it is. */
-    static void print(List<Comparison> comparisons, String serverLabel, int runs, PrintStream out) {
+    static void print(List<Comparison> comparisons, List<IdleComparison> idle, String serverLabel, int runs,
+                      PrintStream out) {
         out.printf(Locale.ROOT, "| workload | figure | %s | Redis pub/sub | %s / Redis |%n", serverLabel, serverLabel);
         out.println("|---|---|---|---|---|");
         for (Comparison c : comparisons) {
@@ -68,6 +131,12 @@ final class ReferenceComparison {
             row(out, c.workload(), "p50 (send to receipt)", ms(s.p50Ms()), ms(r.p50Ms()), ratio(c.p50Ratio()));
             row(out, c.workload(), "p99 (send to receipt)", ms(s.p99Ms()), ms(r.p99Ms()), ratio(c.p99Ratio()));
         }
+        for (IdleComparison c : idle) {
+            row(out, c.workload(), "resident memory per connection (rooms of " + IdleRun.ROOM_SIZE + ")",
+                    kib(c.server().kibPerConnection()), kib(c.redis().kibPerConnection()),
+                    c.memoryRatio() == null ? "n/a" : ratio(c.memoryRatio()));
+            row(out, c.workload(), "CPU while held", seconds(c.server()), seconds(c.redis()), "");
+        }
         out.printf(Locale.ROOT, "Medians of %d runs each; the two took turns, each run on a fresh process."
                 + " Redis delivers each line to every member (its sender publishes on a connection of its own).%n", runs);
     }
@@ -78,6 +147,14 @@ final class ReferenceComparison {
 
     private static String deliveries(Result r) {
         return r.received() + " / " + r.expected() + (r.clean() ? "" : " (LOSS OR DISORDER: " + r.outOfOrder() + ")");
+    }
+
+    private static String kib(double kib) {
+        return String.format(Locale.ROOT, "%.2f KiB", kib);
+    }
+
+    private static String seconds(IdleRun.IdleResult r) {
+        return String.format(Locale.ROOT, "%.2f s in %.0f s", r.idleCpuSeconds(), r.holdSeconds());
     }
 
     private static String ms(double millis) {

@@ -44,8 +44,8 @@ final class Report {
 
     static void print(IdleRun.IdleResult r) {
         System.out.println(String.format(Locale.ROOT,
-                "%-22s %6d named connections  RSS %d -> %d KiB  %.2f KiB/connection  %.2f s CPU in %.0f s held",
-                r.workload(), r.connections(), r.rssBeforeKiB(), r.rssAfterKiB(), r.kibPerConnection(),
+                "%-22s %6d connections in rooms of %d  RSS %d -> %d KiB  %.2f KiB/connection  %.2f s CPU in %.0f s held",
+                r.workload(), r.connections(), IdleRun.ROOM_SIZE, r.rssBeforeKiB(), r.rssAfterKiB(), r.kibPerConnection(),
                 r.idleCpuSeconds(), r.holdSeconds()));
     }
 

@@ -34,20 +34,20 @@ final class Sender {
     }
 
     /**
-     * Starts a phase of {@code count} lines, windowed, or at {@code ratePerSecond} when that is
-     * positive, the first line {@code phaseShift} (0 to 1) of a period late.
+     * Starts a phase of {@code count} lines, windowed when {@code fixedRate} is null, else on its
+     * instants (its first delay measured when the event loop picks the start up, so that senders
+     * on different loops keep the instants they were given).
      */
-    void start(int newPhase, int count, int ratePerSecond, double phaseShift) {
+    void start(int newPhase, int count, SendSchedule fixedRate) {
         channel.eventLoop().execute(() -> {
             phase = newPhase;
             lines = count;
             next = 0;
             inFlight = 0;
-            windowed = ratePerSecond == 0;
+            windowed = fixedRate == null;
             if (!windowed) {
-                long period = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-                schedule = channel.eventLoop().scheduleAtFixedRate(this::sendOneOnSchedule, (long) (period * phaseShift),
-                        period, TimeUnit.NANOSECONDS);
+                schedule = channel.eventLoop().scheduleAtFixedRate(this::sendOneOnSchedule,
+                        fixedRate.initialDelay(System.nanoTime()), fixedRate.periodNanos(), TimeUnit.NANOSECONDS);
             } else {
                 pump();
             }

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
  * fan-out, rooms, steady, and idle connections held (on one node only). Each load run first sends a
  * long windowed warm-up, so that the measured phase finds the servers' JIT done compiling (a JVM
  * server runs for days; its first seconds are not its cost). With the Redis reference on, each load
- * run on the server is followed by the same workload on a fresh Redis pub/sub ({@link ReferenceComparison}),
- * and a side-by-side table with the ratios ends the output; the idle workloads run on the server only.
+ * run on the server, and each idle run, is followed by the same workload on a fresh Redis pub/sub
+ * ({@link ReferenceComparison}), and a side-by-side table with the ratios ends the output.
  */
 final class Suite {
 
@@ -26,7 +26,7 @@ final class Suite {
     static List<Workload> loadWorkloads(double scale) {
         return List.of(fanOut(scale),
                 new Workload("rooms", 10, 20, 2, windowedLines(scale), 0, 64, warmup(scale), LIMIT),
-                steady(scale));
+                steady(scale), steadyStaggered(scale));
     }
 
     /** One room of 50, five senders as fast as their windows allow. */
@@ -34,9 +34,19 @@ final class Suite {
         return new Workload("fan-out", 1, 50, 5, windowedLines(scale), 0, 64, warmup(scale), LIMIT);
     }
 
-    /** One room of 50, five senders at 100 lines/s each, taking turns. */
+    /** One room of 50, five senders at 100 lines/s each, all five senders' clocks starting together (issue 13). */
     static Workload steady(double scale) {
-        return new Workload("steady", 1, 50, 5, Math.max(10, (int) (1000 * scale)), 100, 64, warmup(scale), LIMIT);
+        return new Workload("steady", 1, 50, 5, steadyLines(scale), 100, 64, warmup(scale), LIMIT, Workload.Start.TOGETHER);
+    }
+
+    /** Steady with the senders taking turns through each period: the shape of the figures recorded before issue 13. */
+    static Workload steadyStaggered(double scale) {
+        return new Workload("steady staggered", 1, 50, 5, steadyLines(scale), 100, 64, warmup(scale), LIMIT,
+                Workload.Start.STAGGERED);
+    }
+
+    private static int steadyLines(double scale) {
+        return Math.max(10, (int) (1000 * scale));
     }
 
     private static int windowedLines(double scale) {
@@ -72,6 +82,7 @@ final class Suite {
         List<Result> loadMedians = new ArrayList<>();
         List<IdleRun.IdleResult> idleMedians = new ArrayList<>();
         List<ReferenceComparison.Comparison> comparisons = new ArrayList<>();
+        List<ReferenceComparison.IdleComparison> idleComparisons = new ArrayList<>();
         try (ClientTransport transport = new ClientTransport(clientThreads)) {
             for (Workload workload : loadWorkloads(scale)) {
                 Workload named = workload.on(topology);
@@ -102,10 +113,26 @@ final class Suite {
                         + " (--nodes 1, with --cluster for a clustered one)");
             }
             for (int connections : idle) {
-                List<IdleRun.IdleResult> each = repeat(servers -> new IdleRun(servers.node(0).address(), transport.group,
-                        transport.channelType, servers.node(0)).run(connections, idleHold), Report::print);
+                List<IdleRun.IdleResult> each = new ArrayList<>();
+                List<IdleRun.IdleResult> onRedis = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    each.add(once(servers -> new IdleRun(servers.node(0).address(), transport.group,
+                            transport.channelType, servers.node(0)).run(connections, idleHold), Report::print));
+                    if (redisReference) {
+                        IdleRun.IdleResult reference = ReferenceComparison.idleOnRedis(connections, idleHold, transport);
+                        Report.print(reference);
+                        onRedis.add(reference);
+                    }
+                }
                 results.addAll(each);
-                idleMedians.add(IdleRun.IdleResult.median(each));
+                results.addAll(onRedis);
+                IdleRun.IdleResult median = IdleRun.IdleResult.median(each);
+                idleMedians.add(median);
+                if (redisReference) {
+                    IdleRun.IdleResult redisMedian = IdleRun.IdleResult.median(onRedis);
+                    idleMedians.add(redisMedian);
+                    idleComparisons.add(ReferenceComparison.IdleComparison.of("idle " + connections, median, redisMedian));
+                }
             }
         }
         System.out.println();
@@ -115,8 +142,9 @@ final class Suite {
         results.addAll(idleMedians);
         if (redisReference) {
             System.out.println();
-            ReferenceComparison.print(comparisons, "roomchat", runs, System.out);
+            ReferenceComparison.print(comparisons, idleComparisons, "roomchat", runs, System.out);
             results.addAll(comparisons);
+            results.addAll(idleComparisons);
         }
         return results;
     }
@@ -129,14 +157,6 @@ final class Suite {
     /** One measurement against servers started for it. */
     private interface ServerRun<R> {
         R on(Servers servers) throws Exception;
-    }
-
-    private <R> List<R> repeat(ServerRun<R> measurement, Consumer<R> print) throws Exception {
-        List<R> each = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            each.add(once(measurement, print));
-        }
-        return each;
     }
 
     /** One measurement on servers started for it and stopped after it. */

@@ -14,15 +14,31 @@ import java.time.Duration;
  * @param window         lines a sender may have on their way (not yet seen by its room's probe)
  * @param warmupLines    lines each sender sends first, not measured, so the server's JIT warms up
  * @param timeLimit      the most the measured phase may take
+ * @param start          at a fixed rate, how the senders' clocks line up (windowed senders all start at once)
  */
 public record Workload(String name, int rooms, int clientsPerRoom, int sendersPerRoom, int linesPerSender,
-                       int ratePerSender, int window, int warmupLines, Duration timeLimit) {
+                       int ratePerSender, int window, int warmupLines, Duration timeLimit, Start start) {
+
+    /** How fixed-rate senders' clocks line up. */
+    public enum Start {
+        /** Every sender's clock starts at the same instant: each period, one line from every sender at once. */
+        TOGETHER,
+        /** Sender i of n starts i/n of a period late: the senders take turns evenly through each period. */
+        STAGGERED
+    }
 
     public Workload {
         if (rooms < 1 || clientsPerRoom < 2 || sendersPerRoom < 1 || sendersPerRoom >= clientsPerRoom
-                || linesPerSender < 1 || ratePerSender < 0 || window < 1 || warmupLines < 0) {
+                || linesPerSender < 1 || ratePerSender < 0 || window < 1 || warmupLines < 0 || start == null) {
             throw new IllegalArgumentException("not a workload: " + this);
         }
+    }
+
+    /** A workload whose fixed-rate senders (if any) start together. */
+    public Workload(String name, int rooms, int clientsPerRoom, int sendersPerRoom, int linesPerSender,
+                    int ratePerSender, int window, int warmupLines, Duration timeLimit) {
+        this(name, rooms, clientsPerRoom, sendersPerRoom, linesPerSender, ratePerSender, window, warmupLines,
+                timeLimit, Start.TOGETHER);
     }
 
     /** The same workload, its name saying what it runs on when that is a cluster: {@code fan-out [3 nodes + Redis]}. */
@@ -49,6 +65,6 @@ public record Workload(String name, int rooms, int clientsPerRoom, int sendersPe
     /** The same workload, its name saying what it ran on: {@code fan-out [Redis pub/sub]}. */
     Workload labelled(String label) {
         return new Workload(name + " [" + label + "]", rooms, clientsPerRoom, sendersPerRoom, linesPerSender,
-                ratePerSender, window, warmupLines, timeLimit);
+                ratePerSender, window, warmupLines, timeLimit, start);
     }
 }

@@ -82,7 +82,7 @@ class RedisReferenceSmokeTest {
         assertThat(steady.cpuRatio()).isEqualTo(2.0);
         assertThat(steady.p99Ratio()).isEqualTo(2.0);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ReferenceComparison.print(List.of(steady), "roomchat", 3, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        ReferenceComparison.print(List.of(steady), List.of(), "roomchat", 3, new PrintStream(printed, true, StandardCharsets.UTF_8));
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("| workload | figure | roomchat | Redis pub/sub | roomchat / Redis |");
         assertThat(table).contains("| steady | server CPU per delivery | 0.500 µs | 0.250 µs | 2.00 |");
@@ -96,7 +96,7 @@ class RedisReferenceSmokeTest {
 
         assertThat(tiny.cpuRatio()).isNull();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ReferenceComparison.print(List.of(tiny), "roomchat", 1, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        ReferenceComparison.print(List.of(tiny), List.of(), "roomchat", 1, new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("| fan-out | server CPU per delivery | 0.500 µs | 0.000 µs | n/a |");
     }
