@@ -59,7 +59,8 @@ final class ChatDialect implements Dialect {
         return false;
     }
 
-    private static ChannelInitializer<Channel> pipeline(BenchClient client) {
+    /** The pipeline of a chat client: lines in and out, handled by {@code client}. */
+    static ChannelInitializer<Channel> pipeline(BenchClient client) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {

@@ -3,13 +3,7 @@ package roomchat.bench;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.LineEncoder;
-import io.netty.handler.codec.string.LineSeparator;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.util.CharsetUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,16 +146,7 @@ final class IdleRun {
                                                      boolean creator, List<Channel> open) {
         BenchClient client = new BenchClient("idle" + index, index, (c, phase, sender, seq, sent) -> { });
         CompletableFuture<String> prompt = client.expect(line -> line.startsWith("* choose a screen name"));
-        ChannelFuture connected = bootstrap.handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel channel) {
-                channel.pipeline()
-                        .addLast(new LineBasedFrameDecoder(LoadRun.MAX_LINE))
-                        .addLast(new StringDecoder(CharsetUtil.UTF_8))
-                        .addLast(new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8))
-                        .addLast(client);
-            }
-        }).connect(bootstrap.config().remoteAddress(), source);
+        ChannelFuture connected = bootstrap.handler(ChatDialect.pipeline(client)).connect(bootstrap.config().remoteAddress(), source);
         open.add(connected.channel());
         connected.addListener(done -> {
             if (!done.isSuccess()) {
