@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import roomchat.redis.RedisProcess;
 import roomchat.server.ChatServer;
-import roomchat.server.ServerConfig;
 
 /**
  * Keeps the idle workload's shape working at a tiny scale: connections in rooms of 50, on this server
@@ -52,13 +51,7 @@ class IdleRoomsSmokeTest {
 
     @Test
     void everyChatUserGetsIntoItsRoomOfFifty() throws Exception {
-        ServerConfig config = ServerConfig.defaults();
-        config.host = "127.0.0.1";
-        config.port = 0;
-        config.httpPort = 0;
-        config.ratePerSecond = 0;
-        config.maxConnectionsPerIp = 1_000;
-        server = new ChatServer(config);
+        server = new ChatServer(LoadToolServers.config());
         InetSocketAddress address = server.start();
 
         // The run completes only once every user read "* you are in room<i>": each room made, then joined.

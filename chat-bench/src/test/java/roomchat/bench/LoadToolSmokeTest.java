@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import roomchat.server.ChatServer;
-import roomchat.server.ServerConfig;
 
 /**
  * Keeps the load tool working: a few hundred lines through a real server, windowed and at a fixed
@@ -23,13 +22,7 @@ class LoadToolSmokeTest {
 
     @BeforeEach
     void start() throws Exception {
-        ServerConfig config = ServerConfig.defaults();
-        config.host = "127.0.0.1";
-        config.port = 0;
-        config.httpPort = 0;
-        config.ratePerSecond = 0;
-        config.maxConnectionsPerIp = 1_000;
-        server = new ChatServer(config);
+        server = new ChatServer(LoadToolServers.config());
         address = server.start();
     }
 
