@@ -53,7 +53,7 @@ class SendScheduleTest {
     void theSuitesSteadyStartsTogetherAndItsStaggeredTwinTakesTurns() {
         assertThat(Suite.steady(1).start()).isEqualTo(Workload.Start.TOGETHER);
         assertThat(Suite.steadyStaggered(1).start()).isEqualTo(Workload.Start.STAGGERED);
-        assertThat(Suite.loadWorkloads(1)).extracting(Workload::name).contains("steady", "steady staggered");
+        assertThat(Suite.loadWorkloads(1)).extracting(Workload::name).contains("fan-out", "fan-out cold", "steady", "steady staggered");
         assertThat(Suite.steady(1).labelled("Redis pub/sub").start()).isEqualTo(Workload.Start.TOGETHER);
     }
 
