@@ -79,6 +79,10 @@ public class LoopBatchBenchmark {
 
     @Benchmark
     public void writeRunToRecipients() {
-        new LoopBatch(channels, EncodedRun.encode(run, PLAIN_LINES, ByteBufAllocator.DEFAULT, 80), (channel, count) -> true).run();
+        LoopBatch batch = new LoopBatch(channels, EncodedRun.encode(run, PLAIN_LINES, ByteBufAllocator.DEFAULT, 80),
+                (channel, count) -> true);
+        batch.write();
+        channels.forEach(Channel::flush);
+        batch.release();
     }
 }

@@ -46,8 +46,9 @@ import roomchat.core.room.Room;
  * {@link #MAX_BATCH} jobs before it yields the thread, so one busy room can't starve the others. A
  * run of events (what the queue held, up to the next arrival or departure) is encoded once per
  * format its recipients speak ({@link EncodedRun}); the drain then hands each event loop that owns
- * some of the room's channels one {@link LoopBatch}, which that loop writes to its channels as
- * slices and flushes once per channel. No thread here touches a socket or waits for one.
+ * some of the room's channels one {@link LoopBatch} through the loop's {@link LoopOutbox}, which
+ * writes every run waiting for it to its channels as slices and flushes each channel once. No thread
+ * here touches a socket or waits for one.
  *
  * <p><b>Slow consumers:</b> a channel that is not writable (its pending output is over its high
  * water mark) gets no more events until it drains (a run is taken or dropped whole, so a channel
@@ -80,6 +81,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     /** Lines wider than this many columns are wrapped for terminals; 0: never. */
     private final int wrapWidth;
     private final Map<Room, Outlet> outlets = new ConcurrentHashMap<>();
+    private final Map<EventLoop, LoopOutbox> outboxes = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
 
@@ -241,7 +243,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
             }
             run = EncodedRun.encode(events, formats, allocator, wrapWidth);
             for (Map.Entry<EventLoop, List<Channel>> loop : byLoop.entrySet()) {
-                handOver(loop.getKey(), new LoopBatch(loop.getValue(), run.retain(), this::takesMore), run);
+                outboxOf(loop.getKey()).offer(new LoopBatch(loop.getValue(), run.retain(), this::takesMore));
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("delivery to {} failed and was dropped", room, e);
@@ -253,13 +255,8 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
         }
     }
 
-    /** Gives the batch to its loop, or back the reference to the run it holds if the loop is gone. */
-    private static void handOver(EventLoop loop, LoopBatch batch, EncodedRun run) {
-        try {
-            loop.execute(batch);
-        } catch (RejectedExecutionException shuttingDown) {
-            run.release();
-        }
+    private LoopOutbox outboxOf(EventLoop loop) {
+        return outboxes.computeIfAbsent(loop, LoopOutbox::new);
     }
 
     private void changeMembership(Room room, Outlet outlet, Delivery delivery) {
@@ -281,10 +278,19 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
             log.warn("{} can't be delivered to: not reached through a channel", admit.member());
             return;
         }
-        admit.first().forEach(notice -> admit.member().port().deliver(notice));
+        List<Object> messages = new ArrayList<>();
+        for (Notice notice : admit.first()) {
+            if (takesMore(channel, 1)) {
+                messages.add(notice);
+            }
+        }
         List<RoomEvent> history = broker.history(room, outlet.lastSeq);
         if (!history.isEmpty() && takesMore(channel, history.size() + 1)) {
-            channel.writeAndFlush(new Notice.History(room.name(), history), channel.voidPromise());
+            messages.add(new Notice.History(room.name(), history));
+        }
+        if (!messages.isEmpty()) {
+            // Through the loop's outbox, as the room's runs go: none of them can overtake it.
+            outboxOf(channel.eventLoop()).offer(new Admission(channel, messages));
         }
         outlet.channels.add(channel);
     }

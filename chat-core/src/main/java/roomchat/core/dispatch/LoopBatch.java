@@ -4,13 +4,12 @@ import io.netty.channel.Channel;
 import java.util.List;
 
 /**
- * One run of a room's lines for the channels one event loop owns, written by that loop in one task:
- * each channel gets the lines meant for it as slices of the run's one buffer, then one flush.
- * Writing in the loop costs no task, no promise and no lock per recipient. The task holds one
- * reference to the run and gives it back when it has run; whoever fails to hand it to its loop gives
- * it back instead.
+ * One run of a room's lines for the channels one event loop owns: each channel gets the lines meant
+ * for it as slices of the run's one buffer. Written by that loop's {@link LoopOutbox}, which flushes
+ * each channel once after all the runs it took in one turn. Holds one reference to the run, given
+ * back by {@link #release}.
  */
-final class LoopBatch implements Runnable {
+final class LoopBatch implements Outgoing {
 
     /** Says whether a channel takes so many more lines now, and counts them as delivered or dropped. */
     @FunctionalInterface
@@ -28,15 +27,24 @@ final class LoopBatch implements Runnable {
         this.intake = intake;
     }
 
+    /** The channels this run is for. */
     @Override
-    public void run() {
-        try {
-            for (Channel channel : channels) {
-                write(channel);
-            }
-        } finally {
-            run.release();
+    public List<Channel> channels() {
+        return channels;
+    }
+
+    /** Writes (without flushing) the lines each of its channels should get; on the channels' event loop. */
+    @Override
+    public void write() {
+        for (Channel channel : channels) {
+            write(channel);
         }
+    }
+
+    /** Gives back the reference to the run. */
+    @Override
+    public void release() {
+        run.release();
     }
 
     private void write(Channel channel) {
@@ -47,7 +55,6 @@ final class LoopBatch implements Runnable {
         int lines = run.linesFor(channel, format);
         if (lines > 0 && intake.takes(channel, lines)) {
             run.writeTo(channel, format);
-            channel.flush();
         }
     }
 }

@@ -30,7 +30,11 @@ import roomchat.server.session.SessionHandlers;
 public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
     private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
-    /** Flushes that may wait for a later one in the same turn of the event loop, so that one socket write carries them all. */
+    /**
+     * Flushes of answers to the lines of one read that may wait for the read's end, so that one socket
+     * write carries them all. Flushes outside a read go out at once: room lines come flushed once per
+     * channel per turn of its loop already ({@code LoopOutbox}).
+     */
     private static final int MAX_FLUSHES_CONSOLIDATED = 256;
     /** Room for the extra fields (TLVs) of a v2 PROXY header, such as the TLS details HAProxy may add; we read none. */
     public static final int MAX_PROXY_TLV_BYTES = 4096;
@@ -69,7 +73,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         if (tls != null) {
             pipeline.addLast(PipelineNames.TLS, tls.newHandler(channel.alloc()));
         }
-        pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true))
+        pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, false))
                 .addLast(PipelineNames.CONNECTIONS, tracker)
                 .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
                 // A line longer than the limit fails at once and is skipped up to its line end.
