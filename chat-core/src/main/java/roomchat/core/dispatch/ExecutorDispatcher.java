@@ -3,11 +3,13 @@ package roomchat.core.dispatch;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -40,9 +42,12 @@ import roomchat.core.room.Room;
  * (up to the last event delivered before its arrival) meets live events with nothing missed and
  * nothing twice.
  *
- * <p><b>Threads:</b> each room's {@link DeliveryQueue} is drained by at most one pool thread at a
- * time, which keeps the room's order and confines the room's {@link Outlet} (its channel group and
- * the last event delivered) to that drain; different rooms drain in parallel. A drain runs at most
+ * <p><b>Threads:</b> each room's {@link DeliveryQueue} is drained by at most one thread at a time,
+ * which keeps the room's order and confines the room's {@link Outlet} (its channel group and the
+ * last event delivered) to that drain; different rooms drain in parallel. An event published on an
+ * event loop (a member's line) is drained by that loop at the end of its turn, after everything it
+ * read in that turn; arrivals, departures, events from other threads (a cluster's feed) and drains
+ * that used up their batch go to the pool's threads. A drain runs at most
  * {@link #MAX_BATCH} jobs before it yields the thread, so one busy room can't starve the others. A
  * run of events (what the queue held, up to the next arrival or departure) is encoded once per
  * format its recipients speak ({@link EncodedRun}); the drain then hands each event loop that owns
@@ -127,7 +132,27 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     @Override
     public void released(Room room) {
         if (room.deliveries().claim()) {
-            schedule(room);
+            if (!drainAfterThisTurn(room)) {
+                schedule(room);
+            }
+        }
+    }
+
+    /**
+     * On an event loop (a member's line published by its connection's loop), drains {@code room} on
+     * that loop once its turn is done: the lines it read together in this turn go out as one run, and
+     * no pool thread has to be woken. Netty's tail tasks are how a loop runs something after a turn;
+     * returns false if this thread is no event loop or the loop is stopping.
+     */
+    private boolean drainAfterThisTurn(Room room) {
+        if (!(ThreadExecutorMap.currentExecutor() instanceof SingleThreadEventLoop loop) || !loop.inEventLoop()) {
+            return false;
+        }
+        try {
+            loop.executeAfterEventLoopIteration(() -> drain(room));
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            return false;
         }
     }
 

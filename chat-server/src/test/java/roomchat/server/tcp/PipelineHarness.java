@@ -68,8 +68,9 @@ public final class PipelineHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.finishAndReleaseAll();
+        // Drains first: a run the dispatcher hands over waits in the channel's loop, which finishing runs.
         dispatcher.close();
+        channel.finishAndReleaseAll();
         broker.close();
     }
 }
