@@ -133,7 +133,10 @@ public final class ChatServer implements AutoCloseable {
             SslContext tls = config.tlsEnabled() ? TlsFiles.serverContext(config.tlsCert, config.tlsKey) : null;
             rooms.start();
             acceptGroup = new MultiThreadIoEventLoopGroup(1, transport.handlerFactory());
-            ioGroup = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
+            MultiThreadIoEventLoopGroup connectionLoops = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
+            ioGroup = connectionLoops;
+            // A member's line is drained by its own loop after the loop's turn: no thread hand-off.
+            dispatcher.drainOnLoopsOf(connectionLoops);
             listener = bind(Connections.TCP, config.port, new TcpChatInitializer(config, tracker, null, sessionHandlers));
             if (tls != null) {
                 tlsListener = bind(Connections.TLS, config.tlsPort, new TcpChatInitializer(config, tracker, tls, sessionHandlers));

@@ -3,7 +3,8 @@ package roomchat.core.dispatch;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SingleThreadEventLoop;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.AttributeKey;
@@ -87,6 +88,8 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     private final int wrapWidth;
     private final Map<Room, Outlet> outlets = new ConcurrentHashMap<>();
     private final Map<EventLoop, LoopOutbox> outboxes = new ConcurrentHashMap<>();
+    /** Event loops that drain the rooms they publish to after their turn; none until told. */
+    private volatile IoEventLoopGroup drainingLoops;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
 
@@ -118,6 +121,15 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
         channel.attr(SILENCED).set(Boolean.TRUE);
     }
 
+    /**
+     * Lets the loops of {@code group} (the server's connections') drain a room they published to
+     * after their turn, instead of waking a pool thread. Other threads' events (a cluster's feed, on
+     * Redis's threads) still go to the pool.
+     */
+    public void drainOnLoopsOf(IoEventLoopGroup group) {
+        this.drainingLoops = group;
+    }
+
     /** The port of a member who speaks through {@code channel}. */
     public ChannelPort portOf(Channel channel) {
         return new ChannelPort(channel, this::takesMore);
@@ -141,11 +153,13 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     /**
      * On an event loop (a member's line published by its connection's loop), drains {@code room} on
      * that loop once its turn is done: the lines it read together in this turn go out as one run, and
-     * no pool thread has to be woken. Netty's tail tasks are how a loop runs something after a turn;
-     * returns false if this thread is no event loop or the loop is stopping.
+     * no pool thread has to be woken. Netty's tail tasks are how an I/O loop runs something after a
+     * turn; returns false if this thread is not one of {@link #drainOnLoopsOf}'s loops, or its loop is stopping.
      */
     private boolean drainAfterThisTurn(Room room) {
-        if (!(ThreadExecutorMap.currentExecutor() instanceof SingleThreadEventLoop loop) || !loop.inEventLoop()) {
+        IoEventLoopGroup group = drainingLoops;
+        if (group == null || !(ThreadExecutorMap.currentExecutor() instanceof SingleThreadIoEventLoop loop)
+                || loop.parent() != group || !loop.inEventLoop()) {
             return false;
         }
         try {

@@ -76,6 +76,29 @@ class ExecutorDispatcherTest {
     }
 
     @Test
+    void linesPublishedInOneTurnOfAnEventLoopGoOutTogetherAfterIt() throws Exception {
+        RecordingChannel alice = new RecordingChannel();
+        RecordingChannel bob = new RecordingChannel();
+        Member sender = join("alice", alice);
+        join("bob", bob);
+        Room lobby = registry.defaultRoom();
+        broker.publish(lobby, toAll(lobby, "sync"));
+        bob.take(1);
+        int writesBefore = bob.writes();
+        dispatcher.drainOnLoopsOf(RecordingChannel.LOOPS);
+
+        // As alice's connection would, on its event loop: two lines read in one turn.
+        alice.channel().eventLoop().submit(() -> {
+            broker.publish(lobby, said(sender, "one"));
+            broker.publish(lobby, said(sender, "two"));
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(bob.take(2)).containsExactly("[lobby] alice: one", "[lobby] alice: two");
+        // Drained once the turn was over, not by a pool thread racing the second line: one run, one write.
+        assertThat(bob.writes() - writesBefore).isEqualTo(1);
+    }
+
+    @Test
     void aMemberGetsExactlyTheLinesBetweenItsAdmissionAndItsRemoval() throws Exception {
         RecordingChannel alice = new RecordingChannel();
         Member member = join(registry, dispatcher, "alice", alice);

@@ -9,8 +9,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.DefaultEventLoopGroup;
-import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalServerChannel;
@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import roomchat.core.event.Notice;
 import roomchat.core.render.LineRenderer;
 
@@ -34,7 +35,8 @@ import roomchat.core.render.LineRenderer;
  */
 public final class RecordingChannel {
 
-    private static final EventLoopGroup LOOPS = new DefaultEventLoopGroup(2);
+    /** I/O loops, as a server's connections have (they run tail tasks, which a {@code DefaultEventLoop} does not). */
+    public static final MultiThreadIoEventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, LocalIoHandler.newFactory());
     private static final LocalAddress SERVER = new LocalAddress("recording-channels");
     private static final BlockingQueue<Channel> ACCEPTED = new SynchronousQueue<>();
     private static final ChannelHandler NOTICE_LINES = new NoticeLines(new LineRenderer(ZoneId.of("UTC")));
@@ -52,6 +54,8 @@ public final class RecordingChannel {
     }
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    /** Writes received (each one buffer, however many lines it held), for tests of batching. */
+    private final AtomicInteger writes = new AtomicInteger();
     private final Channel channel;
 
     public RecordingChannel() {
@@ -60,6 +64,7 @@ public final class RecordingChannel {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
                         ByteBuf buf = (ByteBuf) msg;
+                        writes.incrementAndGet();
                         try {
                             for (String line : buf.toString(CharsetUtil.UTF_8).split("\n")) {
                                 lines.add(line);
@@ -95,6 +100,11 @@ public final class RecordingChannel {
             taken.add(line);
         }
         return taken;
+    }
+
+    /** How many buffers the channel was written so far (a run of lines for it is one). */
+    public int writes() {
+        return writes.get();
     }
 
     /** The lines received so far that nobody took. */
