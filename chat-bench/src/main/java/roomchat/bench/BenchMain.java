@@ -129,8 +129,9 @@ public final class BenchMain implements Runnable {
     }
 
     @Command(name = "suite", mixinStandardHelpOptions = true,
-            description = {"The standard workloads (fan-out, rooms, steady with the senders' clocks starting together,"
-                    + " steady staggered, idle 5,000 and 19,000 in rooms of 50), each on a fresh server.",
+            description = {"The standard workloads (fan-out, fan-out cold (no warm-up), rooms, steady with the senders'"
+                    + " clocks starting together, steady staggered, idle 5,000 and 19,000 in rooms of 50), each on a"
+                    + " fresh server.",
                     "With --nodes N (more than 1) or --cluster: each on a fresh cluster instead, N nodes started with"
                             + " --redis and --node-id node<i> on a redis-server of their own (/usr/bin/redis-server),"
                             + " clients spread over the nodes round robin; the idle workloads then run only on one node.",
@@ -139,7 +140,7 @@ public final class BenchMain implements Runnable {
                             + " turns with the server; members SUBSCRIBE to a channel per room, each sender PUBLISHes on"
                             + " a connection of its own; idle connections SUBSCRIBE, 50 to a channel room<i>. A table of medians"
                             + " with the ratios server/Redis ends the output (CPU per delivery, p50, p99, memory per idle"
-                            + " connection). A cold run has no Redis reference yet."})
+                            + " connection); Redis's cold run is its fan-out with no warm-up (it compiles nothing)."})
     static final class SuiteCommand extends Common implements Callable<Integer> {
         @Mixin Launch launch;
         @Option(names = "--nodes", defaultValue = "1",
