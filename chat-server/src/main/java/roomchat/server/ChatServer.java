@@ -114,7 +114,7 @@ public final class ChatServer implements AutoCloseable {
         this.service = new ChatService(registry, rooms.broker(), config.announceLimit,
                 new GuessLedger(config.roomGuessRate));
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
-                config.nameTimeout, config.httpRequestTimeout);
+                config.nameTimeout, config.httpRequestTimeout, config.slowConsumerTimeout);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, registry::roomCount,
                 registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries,

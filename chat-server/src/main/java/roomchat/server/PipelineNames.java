@@ -11,10 +11,8 @@ public final class PipelineNames {
     public static final String TLS = "tls";
     /** Lets the flushes of one turn of the event loop become one socket write. */
     public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
-    /** Admits connections within the limits, tracks and logs them. */
+    /** Admits connections within the limits, tracks and logs them, and closes those whose output stays backed up. */
     public static final String CONNECTIONS = "connections";
-    /** Closes connections whose output stays backed up. */
-    public static final String SLOW_CONSUMER = "slowConsumer";
     /** HTTP: bytes to requests and responses to bytes. */
     public static final String HTTP_CODEC = "httpCodec";
     /** HTTP from a trusted proxy: each request's X-Forwarded-For to the address it counts under. */

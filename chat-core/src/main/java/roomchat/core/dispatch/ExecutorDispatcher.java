@@ -82,6 +82,8 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     private final Map<Room, Outlet> outlets = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
+    /** {@link #takesMore}, made once: every port and batch shares it, rather than a lambda each. */
+    private final LoopBatch.Intake intake = this::takesMore;
 
     /**
      * A dispatcher of {@code threads} threads for {@code broker}'s rooms, encoding into buffers from
@@ -113,7 +115,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
 
     /** The port of a member who speaks through {@code channel}. */
     public ChannelPort portOf(Channel channel) {
-        return new ChannelPort(channel, this::takesMore);
+        return new ChannelPort(channel, intake);
     }
 
     /** Only appends: the broker may hold the room's lock, and the drain is scheduled in {@link #released}. */
@@ -241,7 +243,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
             }
             run = EncodedRun.encode(events, formats, allocator, wrapWidth);
             for (Map.Entry<EventLoop, List<Channel>> loop : byLoop.entrySet()) {
-                handOver(loop.getKey(), new LoopBatch(loop.getValue(), run.retain(), this::takesMore), run);
+                handOver(loop.getKey(), new LoopBatch(loop.getValue(), run.retain(), intake), run);
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("delivery to {} failed and was dropped", room, e);

@@ -16,7 +16,6 @@ import roomchat.server.ServerConfig;
 import roomchat.server.codec.TerminalWrapEncoder;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
-import roomchat.server.connection.SlowConsumerHandler;
 import roomchat.server.proxy.ProxyHeaderHandler;
 import roomchat.server.proxy.TrustedProxies;
 import roomchat.server.session.SessionHandlers;
@@ -71,7 +70,6 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         }
         pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true))
                 .addLast(PipelineNames.CONNECTIONS, tracker)
-                .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
                 // A line longer than the limit fails at once and is skipped up to its line end.
                 .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes))
                 .addLast(PipelineNames.UTF8_DECODER, UTF8_DECODER)

@@ -35,7 +35,8 @@ public final class PipelineHarness implements AutoCloseable {
         dispatcher = new ExecutorDispatcher(1, config.wrapWidth, broker);
         registry.deliverMovesTo(dispatcher);
         service = new ChatService(registry, broker, config.announceLimit, new GuessLedger(config.roomGuessRate));
-        ConnectionTracker tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
+        ConnectionTracker tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
+                config.nameTimeout, config.httpRequestTimeout, config.slowConsumerTimeout);
         SessionHandlers session = new SessionHandlers(service, config, new LongAdder(), dispatcher::portOf);
         channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(config, tracker, null, session));
     }
