@@ -45,19 +45,15 @@ public final class PipelineNames {
     public static final String LINE_ENCODER = "lineEncoder";
     /** Renders the notices written to the connection, in the format it speaks. */
     public static final String NOTICE_ENCODER = "noticeEncoder";
-    /** Holds decoded lines back while reading is paused (the connection's output is backed up). */
-    public static final String INPUT_GATE = "inputGate";
     /** TCP: outgoing String lines wrapped to the terminal's width. */
     public static final String TERMINAL_WRAP = "terminalWrap";
     /** A String line to a chat line or a parsed command. */
     public static final String INPUT_DECODER = "lineToInput";
-    /** The session's timer: the name deadline, then (once named) the idle timer that counts input lines. */
-    public static final String IDLE_TIMER = "idleTimer";
     /** Drops lines over the connection's rate, and closes a flood. */
     public static final String RATE_LIMIT = "rateLimit";
-    /** Holds a connection's next lines back while the answer to its last one is on its way. */
+    /** Holds a connection's next lines back while the answer to its last one is on its way, or its output is backed up. */
     public static final String ANSWER_ORDER = "answerOrder";
-    /** The per-connection state: choosing a name, then chatting, then closing. */
+    /** The per-connection state: choosing a name, then chatting, then closing; each keeps its own timer. */
     public static final String SESSION = "session";
     /** Failures while handling input, to one error line for the user. */
     public static final String ERROR_LINES = "errorLines";

@@ -3,6 +3,8 @@ package roomchat.server.session;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.NameStep;
@@ -17,13 +19,17 @@ import roomchat.server.connection.Connections;
  * The first state of a connection: greets the user and asks for a screen name until one is
  * claimed, then hands the connection to a {@link ChatSessionHandler}. A connection that has not
  * claimed one by the name deadline, counted from the session's start, is closed, however much it
- * sent meanwhile. Runs on the connection's event loop.
+ * sent meanwhile: the deadline is one task scheduled when the session starts, which no line puts
+ * off, cancelled when a name is claimed (this state leaves the pipeline) or the connection closes.
+ * Runs on the connection's event loop.
  */
 public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> {
 
     private final ChatService service;
     private final Timeouts timeouts;
     private final Function<Channel, MemberPort> ports;
+    /** The name deadline, once the session has started; null if there is none. */
+    private ScheduledFuture<?> deadline;
 
     public NameChoiceHandler(ChatService service, Timeouts timeouts, Function<Channel, MemberPort> ports) {
         this.service = service;
@@ -35,6 +41,12 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         Replies.write(ctx, service.greeting());
+        long limitNanos = timeouts.name().toNanos();
+        if (limitNanos > 0 && deadline == null) {
+            deadline = ctx.executor().schedule(() -> Timeouts.closeTimedOut(ctx,
+                    "disconnected: no name chosen in " + timeouts.nameLimit(), CloseReason.NO_NAME),
+                    limitNanos, TimeUnit.NANOSECONDS);
+        }
         ctx.fireChannelActive();
     }
 
@@ -55,13 +67,25 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        Timeouts.closeIfTimedOut(ctx, event, "disconnected: no name chosen in " + timeouts.nameLimit(), CloseReason.NO_NAME);
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelDeadline();
+        ctx.fireChannelInactive();
+    }
+
+    /** This state is over (a name was claimed, or the user left): so is its deadline. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelDeadline();
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
     }
 
     private void startChatting(ChannelHandlerContext ctx, Member member) {
         Connections.named(ctx.channel(), member);
-        ctx.pipeline().replace(PipelineNames.IDLE_TIMER, PipelineNames.IDLE_TIMER, timeouts.idleTimer());
         ctx.pipeline().replace(this, PipelineNames.SESSION, new ChatSessionHandler(service, member, timeouts));
     }
 }

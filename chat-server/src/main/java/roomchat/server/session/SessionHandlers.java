@@ -2,7 +2,6 @@ package roomchat.server.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.flow.FlowControlHandler;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import roomchat.core.chat.ChatService;
@@ -15,8 +14,9 @@ import roomchat.server.codec.NoticeEncoder;
 import roomchat.server.connection.RateLimitHandler;
 
 /**
- * The top of every chat pipeline, the same whatever the transport below delivers lines as: parse,
- * time out, rate-limit, the session state, and the error lines. One instance per server, for
+ * The top of every chat pipeline, the same whatever the transport below delivers lines as: render
+ * notices, parse, rate-limit, keep answers in order, the session state (which keeps the session's
+ * timers), and the error lines. One instance per server, for
  * every listener; the sharable handlers are shared, the stateful ones made per connection.
  */
 public final class SessionHandlers {
@@ -41,17 +41,16 @@ public final class SessionHandlers {
 
     /** Adds the chat handlers at the end of a pipeline that already turns bytes into String lines. */
     public void addTo(ChannelPipeline pipeline) {
-        // Lines already read in one packet wait here while reading is off (output over its cap), so a
-        // burst of commands can't queue answers past the cap.
         // Notices are written as objects and rendered here, in the format the connection speaks.
         pipeline.addLast(PipelineNames.NOTICE_ENCODER, noticeEncoder)
-                .addLast(PipelineNames.INPUT_GATE, new FlowControlHandler())
-                .addLast(PipelineNames.INPUT_DECODER, inputDecoder)
-                .addLast(PipelineNames.IDLE_TIMER, timeouts.nameTimer());
+                .addLast(PipelineNames.INPUT_DECODER, inputDecoder);
         if (config.ratePerSecond > 0) {
             pipeline.addLast(PipelineNames.RATE_LIMIT,
                     new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));
         }
+        // Holds lines back while an answer is on its way, and while the output is over its cap (reading
+        // is off then, but the rest of a packet already read still comes), so a burst of commands
+        // can't queue answers past the cap.
         pipeline.addLast(PipelineNames.ANSWER_ORDER, new AnswerOrder())
                 .addLast(PipelineNames.SESSION, new NameChoiceHandler(service, timeouts, ports))
                 .addLast(PipelineNames.ERROR_LINES, errorLines);
