@@ -37,16 +37,12 @@ public final class PipelineNames {
     public static final String LINE_TO_FRAME = "lineToFrame";
     /** HTTP: the page, health and metrics. */
     public static final String HTTP_REQUESTS = "httpRequests";
-    /** Cuts the byte stream into lines, with a byte limit. */
+    /** TCP: cuts the byte stream into String lines, with a byte limit. */
     public static final String LINE_FRAMER = "lineFramer";
-    /** Bytes of one line to a String. */
-    public static final String UTF8_DECODER = "utf8Decoder";
-    /** Outgoing Strings to UTF-8 bytes with a line end. */
+    /** TCP: outgoing Strings wrapped to the terminal's width, to UTF-8 bytes with a line end. */
     public static final String LINE_ENCODER = "lineEncoder";
     /** Renders the notices written to the connection, in the format it speaks. */
     public static final String NOTICE_ENCODER = "noticeEncoder";
-    /** TCP: outgoing String lines wrapped to the terminal's width. */
-    public static final String TERMINAL_WRAP = "terminalWrap";
     /** A String line to a chat line or a parsed command. */
     public static final String INPUT_DECODER = "lineToInput";
     /** Drops lines over the connection's rate, and closes a flood. */

@@ -4,10 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.CharsetUtil;
 
 /**
- * Netty's {@link LineBasedFrameDecoder} (line ends stripped, a too-long line failed at once) with
- * one byte of slack: Netty counts a {@code \r} against the limit until its {@code \n} arrives, so a
+ * Cuts the byte stream into lines, each passed on as a String (decoded from UTF-8, bad bytes
+ * becoming U+FFFD): decoding here rather than in a handler of its own saves every connection a
+ * pipeline context. Netty's {@link LineBasedFrameDecoder} (line ends stripped, a too-long line
+ * failed at once) with one byte of slack: Netty counts a {@code \r} against the limit until its {@code \n} arrives, so a
  * line of exactly the limit whose {@code \r} and {@code \n} come in separate reads would be refused.
  * A frame longer than the limit fails here with the same {@link TooLongFrameException}, so a longer
  * line is still refused once, as soon as it passes the limit by two bytes or ends, and skipped to
@@ -36,6 +39,13 @@ final class LineFramer extends LineBasedFrameDecoder {
             ctx.fireExceptionCaught(new TooLongFrameException(
                     "frame length (" + length + ") exceeds the allowed maximum (" + maxLineBytes + ")"));
             return null;
+        }
+        if (frame instanceof ByteBuf line) {
+            try {
+                return line.toString(CharsetUtil.UTF_8);
+            } finally {
+                line.release();
+            }
         }
         return frame;
     }

@@ -4,16 +4,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
-import io.netty.handler.codec.string.LineEncoder;
-import io.netty.handler.codec.string.LineSeparator;
-import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.CharsetUtil;
 import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
-import roomchat.server.codec.TerminalWrapEncoder;
+import roomchat.server.codec.TerminalLineEncoder;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
 import roomchat.server.proxy.ProxyHeaderHandler;
@@ -28,12 +24,10 @@ import roomchat.server.session.SessionHandlers;
  */
 public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
-    private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
     /** Flushes that may wait for a later one in the same turn of the event loop, so that one socket write carries them all. */
     private static final int MAX_FLUSHES_CONSOLIDATED = 256;
     /** Room for the extra fields (TLVs) of a v2 PROXY header, such as the TLS details HAProxy may add; we read none. */
     public static final int MAX_PROXY_TLV_BYTES = 4096;
-    private static final LineEncoder LINE_ENCODER = new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8);
 
     private final ServerConfig config;
     private final ConnectionTracker tracker;
@@ -41,8 +35,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
     private final SessionHandlers session;
     private final TrustedProxies trustedProxies;
     private final ProxyHeaderHandler proxyHeader;
-    /** Null when lines are not wrapped ({@code --wrap-width 0}). */
-    private final TerminalWrapEncoder terminalWrap;
+    private final TerminalLineEncoder lineEncoder;
 
     /** {@code tls} is null for plain TCP. */
     public TcpChatInitializer(ServerConfig config, ConnectionTracker tracker, SslContext tls, SessionHandlers session) {
@@ -52,7 +45,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         this.session = session;
         this.trustedProxies = config.trustedProxyRanges();
         this.proxyHeader = new ProxyHeaderHandler(tracker);
-        this.terminalWrap = config.wrapWidth > 0 ? new TerminalWrapEncoder(config.wrapWidth) : null;
+        this.lineEncoder = new TerminalLineEncoder(config.wrapWidth);
     }
 
     @Override
@@ -72,12 +65,10 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
                 .addLast(PipelineNames.CONNECTIONS, tracker)
                 // A line longer than the limit fails at once and is skipped up to its line end.
                 .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes))
-                .addLast(PipelineNames.UTF8_DECODER, UTF8_DECODER)
-                .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER);
-        if (terminalWrap != null) {
-            // nc shows lines on a terminal: long ones are wrapped here, and room lines by the dispatcher.
+                .addLast(PipelineNames.LINE_ENCODER, lineEncoder);
+        if (config.wrapWidth > 0) {
+            // nc shows lines on a terminal: long answers are wrapped by the line encoder, room lines by the dispatcher.
             Format.TERMINAL.markOn(channel);
-            pipeline.addLast(PipelineNames.TERMINAL_WRAP, terminalWrap);
         }
         session.addTo(pipeline);
     }
