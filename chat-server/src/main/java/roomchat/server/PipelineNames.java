@@ -39,9 +39,9 @@ public final class PipelineNames {
     public static final String HTTP_REQUESTS = "httpRequests";
     /** TCP: cuts the byte stream into String lines, with a byte limit. */
     public static final String LINE_FRAMER = "lineFramer";
-    /** TCP: outgoing Strings wrapped to the terminal's width, to UTF-8 bytes with a line end. */
+    /** TCP: outgoing notices rendered as lines, and lines wrapped to the terminal's width, to UTF-8 bytes with a line end. */
     public static final String LINE_ENCODER = "lineEncoder";
-    /** Renders the notices written to the connection, in the format it speaks. */
+    /** WebSocket: renders the notices written to the connection, in the format it speaks (lines or JSON). */
     public static final String NOTICE_ENCODER = "noticeEncoder";
     /** A String line to a chat line or a parsed command. */
     public static final String INPUT_DECODER = "lineToInput";

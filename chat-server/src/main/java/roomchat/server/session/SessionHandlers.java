@@ -10,13 +10,13 @@ import roomchat.core.room.MemberPort;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
 import roomchat.server.codec.LineToInputDecoder;
-import roomchat.server.codec.NoticeEncoder;
 import roomchat.server.connection.RateLimitHandler;
 
 /**
- * The top of every chat pipeline, the same whatever the transport below delivers lines as: render
- * notices, parse, rate-limit, keep answers in order, the session state (which keeps the session's
- * timers), and the error lines. One instance per server, for
+ * The top of every chat pipeline, the same whatever the transport below delivers lines as: parse,
+ * rate-limit, keep answers in order, the session state (which keeps the session's timers), and the
+ * error lines. The transport below renders the {@link roomchat.core.event.Notice}s they write, in
+ * the format it speaks. One instance per server, for
  * every listener; the sharable handlers are shared, the stateful ones made per connection.
  */
 public final class SessionHandlers {
@@ -26,7 +26,6 @@ public final class SessionHandlers {
     private final Timeouts timeouts;
     private final LineToInputDecoder inputDecoder;
     private final ErrorLineHandler errorLines;
-    private final NoticeEncoder noticeEncoder = new NoticeEncoder();
     private final Function<Channel, MemberPort> ports;
 
     /** {@code linesIn} counts every non-blank line received; {@code ports} makes the port a named connection's member is reached through. */
@@ -39,11 +38,12 @@ public final class SessionHandlers {
         this.errorLines = new ErrorLineHandler(config.maxLineBytes);
     }
 
-    /** Adds the chat handlers at the end of a pipeline that already turns bytes into String lines. */
+    /**
+     * Adds the chat handlers at the end of a pipeline that already turns bytes into String lines,
+     * and notices and Strings into bytes.
+     */
     public void addTo(ChannelPipeline pipeline) {
-        // Notices are written as objects and rendered here, in the format the connection speaks.
-        pipeline.addLast(PipelineNames.NOTICE_ENCODER, noticeEncoder)
-                .addLast(PipelineNames.INPUT_DECODER, inputDecoder);
+        pipeline.addLast(PipelineNames.INPUT_DECODER, inputDecoder);
         if (config.ratePerSecond > 0) {
             pipeline.addLast(PipelineNames.RATE_LIMIT,
                     new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));
