@@ -31,20 +31,18 @@ public final class PipelineNames {
     public static final String WEBSOCKET_STARTER = "webSocketStarter";
     /** WebSocket: the fragments of one message to one frame (takes the starter's place). */
     public static final String WEBSOCKET_AGGREGATOR = "webSocketAggregator";
-    /** WebSocket: a text frame to a String line, with the line limit. */
-    public static final String FRAME_TO_LINE = "frameToLine";
+    /** WebSocket: a text frame to a line, with the line limit, and the line to an Input. */
+    public static final String FRAME_TO_INPUT = "frameToInput";
     /** WebSocket: an outgoing line to a text frame. */
     public static final String LINE_TO_FRAME = "lineToFrame";
     /** HTTP: the page, health and metrics. */
     public static final String HTTP_REQUESTS = "httpRequests";
-    /** TCP: cuts the byte stream into String lines, with a byte limit. */
+    /** TCP: cuts the byte stream into lines, with a byte limit, and each line into an Input. */
     public static final String LINE_FRAMER = "lineFramer";
     /** TCP: outgoing notices rendered as lines, and lines wrapped to the terminal's width, to UTF-8 bytes with a line end. */
     public static final String LINE_ENCODER = "lineEncoder";
     /** WebSocket: renders the notices written to the connection, in the format it speaks (lines or JSON). */
     public static final String NOTICE_ENCODER = "noticeEncoder";
-    /** A String line to a chat line or a parsed command. */
-    public static final String INPUT_DECODER = "lineToInput";
     /** Drops lines over the connection's rate, and closes a flood. */
     public static final String RATE_LIMIT = "rateLimit";
     /** Holds a connection's next lines back while the answer to its last one is on its way, or its output is backed up. */

@@ -10,7 +10,7 @@ import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
 import roomchat.server.codec.LineToTextFrameEncoder;
 import roomchat.server.codec.NoticeEncoder;
-import roomchat.server.codec.TextFrameToLineDecoder;
+import roomchat.server.codec.TextFrameToInputDecoder;
 import roomchat.server.connection.Connections;
 import roomchat.server.session.SessionHandlers;
 
@@ -28,11 +28,11 @@ final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
     private static final LineToTextFrameEncoder LINE_TO_FRAME = new LineToTextFrameEncoder();
     private static final NoticeEncoder NOTICE_ENCODER = new NoticeEncoder();
 
-    private final TextFrameToLineDecoder frameToLine;
+    private final TextFrameToInputDecoder frameToInput;
     private final SessionHandlers session;
 
     WebSocketSessionStarter(int maxLineBytes, SessionHandlers session) {
-        this.frameToLine = new TextFrameToLineDecoder(maxLineBytes);
+        this.frameToInput = new TextFrameToInputDecoder(maxLineBytes, session.inputs());
         this.session = session;
     }
 
@@ -55,7 +55,7 @@ final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
             pipeline.remove(PipelineNames.FORWARDED_FOR);
         }
         pipeline.replace(this, PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(HttpChatInitializer.MAX_MESSAGE_BYTES));
-        pipeline.addLast(PipelineNames.FRAME_TO_LINE, frameToLine)
+        pipeline.addLast(PipelineNames.FRAME_TO_INPUT, frameToInput)
                 .addLast(PipelineNames.LINE_TO_FRAME, LINE_TO_FRAME)
                 // Notices are written as objects and rendered here, as lines or JSON.
                 .addLast(PipelineNames.NOTICE_ENCODER, NOTICE_ENCODER);

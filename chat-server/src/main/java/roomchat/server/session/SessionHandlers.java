@@ -9,22 +9,23 @@ import roomchat.core.command.InputParser;
 import roomchat.core.room.MemberPort;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
-import roomchat.server.codec.LineToInputDecoder;
+import roomchat.server.codec.LineInputs;
 import roomchat.server.connection.RateLimitHandler;
 
 /**
- * The top of every chat pipeline, the same whatever the transport below delivers lines as: parse,
- * rate-limit, keep answers in order, the session state (which keeps the session's timers), and the
- * error lines. The transport below renders the {@link roomchat.core.event.Notice}s they write, in
- * the format it speaks. One instance per server, for
- * every listener; the sharable handlers are shared, the stateful ones made per connection.
+ * The top of every chat pipeline, the same whatever the transport below: rate-limit, keep answers
+ * in order, the session state (which keeps the session's timers), and the error lines. The
+ * transport's decoder below delivers each line as an {@link roomchat.core.command.Input} (parsed
+ * by {@link #inputs()}), and its encoders render the {@link roomchat.core.event.Notice}s written
+ * here, in the format it speaks. One instance per server, for every listener; the sharable
+ * handlers are shared, the stateful ones made per connection.
  */
 public final class SessionHandlers {
 
     private final ChatService service;
     private final ServerConfig config;
     private final Timeouts timeouts;
-    private final LineToInputDecoder inputDecoder;
+    private final LineInputs inputs;
     private final ErrorLineHandler errorLines;
     private final Function<Channel, MemberPort> ports;
 
@@ -34,16 +35,20 @@ public final class SessionHandlers {
         this.ports = ports;
         this.config = config;
         this.timeouts = new Timeouts(config.nameTimeout, config.idleTimeout);
-        this.inputDecoder = new LineToInputDecoder(new InputParser(), linesIn);
+        this.inputs = new LineInputs(new InputParser(), linesIn);
         this.errorLines = new ErrorLineHandler(config.maxLineBytes);
     }
 
+    /** What the transports' decoders turn lines into inputs with (and count them by). */
+    public LineInputs inputs() {
+        return inputs;
+    }
+
     /**
-     * Adds the chat handlers at the end of a pipeline that already turns bytes into String lines,
-     * and notices and Strings into bytes.
+     * Adds the chat handlers at the end of a pipeline that already turns bytes into inputs, and
+     * notices and Strings into bytes.
      */
     public void addTo(ChannelPipeline pipeline) {
-        pipeline.addLast(PipelineNames.INPUT_DECODER, inputDecoder);
         if (config.ratePerSecond > 0) {
             pipeline.addLast(PipelineNames.RATE_LIMIT,
                     new RateLimitHandler(config.ratePerSecond, config.burst, config.floodTimeout));

@@ -5,11 +5,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.CharsetUtil;
+import roomchat.core.command.Input;
+import roomchat.server.codec.LineInputs;
 
 /**
- * Cuts the byte stream into lines, each passed on as a String (decoded from UTF-8, bad bytes
- * becoming U+FFFD): decoding here rather than in a handler of its own saves every connection a
- * pipeline context. Netty's {@link LineBasedFrameDecoder} (line ends stripped, a too-long line
+ * Cuts the byte stream into lines, and passes each on as the {@link Input} it makes
+ * ({@link LineInputs}), decoded from UTF-8 (bad bytes becoming U+FFFD); a blank line goes no
+ * further. Decoding and parsing here rather than in handlers of their own saves every connection
+ * two pipeline contexts. The framing is Netty's {@link LineBasedFrameDecoder} (line ends stripped, a too-long line
  * failed at once) with one byte of slack: Netty counts a {@code \r} against the limit until its {@code \n} arrives, so a
  * line of exactly the limit whose {@code \r} and {@code \n} come in separate reads would be refused.
  * A frame longer than the limit fails here with the same {@link TooLongFrameException}, so a longer
@@ -19,10 +22,12 @@ import io.netty.util.CharsetUtil;
 final class LineFramer extends LineBasedFrameDecoder {
 
     private final int maxLineBytes;
+    private final LineInputs inputs;
 
-    LineFramer(int maxLineBytes) {
+    LineFramer(int maxLineBytes, LineInputs inputs) {
         super(withSlack(maxLineBytes), true, true);
         this.maxLineBytes = maxLineBytes;
+        this.inputs = inputs;
     }
 
     private static int withSlack(int maxLineBytes) {
@@ -42,7 +47,8 @@ final class LineFramer extends LineBasedFrameDecoder {
         }
         if (frame instanceof ByteBuf line) {
             try {
-                return line.toString(CharsetUtil.UTF_8);
+                // Null for a blank line: nothing to pass on, and the loop goes on to the next line.
+                return inputs.read(line.toString(CharsetUtil.UTF_8));
             } finally {
                 line.release();
             }

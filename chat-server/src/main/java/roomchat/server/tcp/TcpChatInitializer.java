@@ -64,7 +64,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true))
                 .addLast(PipelineNames.CONNECTIONS, tracker)
                 // A line longer than the limit fails at once and is skipped up to its line end.
-                .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes))
+                .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes, session.inputs()))
                 .addLast(PipelineNames.LINE_ENCODER, lineEncoder);
         if (config.wrapWidth > 0) {
             // nc shows lines on a terminal: long answers are wrapped by the line encoder, room lines by the dispatcher.
