@@ -4,13 +4,12 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,7 @@ import roomchat.core.room.Room;
 
 /**
  * The job-queue dispatcher: delivers each room's ordered events to the room's members on this
- * server, through per-room {@link ChannelGroup}s, off the callers' threads. It is the
+ * server, through per-room sets of their channels, off the callers' threads. It is the
  * {@link Broker.Subscriber} of the server's broker and the registry's {@link Membership}: events,
  * arrivals and departures of one room run in the order they were handed over, so a member receives
  * exactly the room's events ordered between its arrival and its departure, and its history replay
@@ -41,8 +40,8 @@ import roomchat.core.room.Room;
  * nothing twice.
  *
  * <p><b>Threads:</b> each room's {@link DeliveryQueue} is drained by at most one pool thread at a
- * time, which keeps the room's order and confines the room's {@link Outlet} (its channel group and
- * the last event delivered) to that drain; different rooms drain in parallel. A drain runs at most
+ * time, which keeps the room's order and confines the room's {@link Outlet} (its channels and the
+ * last event delivered) to that drain; different rooms drain in parallel. A drain runs at most
  * {@link #MAX_BATCH} jobs before it yields the thread, so one busy room can't starve the others. A
  * run of events (what the queue held, up to the next arrival or departure) is encoded once per
  * format its recipients speak ({@link EncodedRun}); the drain then hands each event loop that owns
@@ -63,15 +62,17 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     /** Set on a channel that was told goodbye: nothing more is delivered to it. */
     private static final AttributeKey<Boolean> SILENCED = AttributeKey.valueOf("roomchat.silenced");
 
-    /** What one room's drain delivers to: confined to that drain. */
+    /**
+     * What one room's drain delivers to: confined to that drain. A channel is in {@link #channels}
+     * from its member's arrival to its departure, which every close brings (the session leaves), so
+     * a plain set does: a {@link ChannelGroup} would also put a listener on every channel's close
+     * future, which every idle connection would carry. A channel closed before its departure is
+     * skipped.
+     */
     private static final class Outlet {
-        final ChannelGroup channels;
+        final Set<Channel> channels = new HashSet<>();
         /** The number of the last event delivered (or dropped); history up to it is a newcomer's replay. */
         long lastSeq;
-
-        Outlet(Room room) {
-            this.channels = new DefaultChannelGroup(room.name(), GlobalEventExecutor.INSTANCE);
-        }
     }
 
     private final ExecutorService executor;
@@ -216,7 +217,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     private Outlet outletOf(Room room) {
         Outlet outlet = outlets.get(room);
         if (outlet == null) {
-            outlet = new Outlet(room);
+            outlet = new Outlet();
             if (!room.isClosed()) {
                 outlets.put(room, outlet);
             }
@@ -238,8 +239,15 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
             Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
             Set<Format> formats = EnumSet.noneOf(Format.class);
             for (Channel channel : outlet.channels) {
+                if (!channel.isActive()) {
+                    // Closed, its departure not yet here: neither delivered nor dropped.
+                    continue;
+                }
                 byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(channel);
                 formats.add(Format.of(channel));
+            }
+            if (byLoop.isEmpty()) {
+                return;
             }
             run = EncodedRun.encode(events, formats, allocator, wrapWidth);
             for (Map.Entry<EventLoop, List<Channel>> loop : byLoop.entrySet()) {
