@@ -2,8 +2,6 @@ package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.Reply;
 import roomchat.core.command.Input;
@@ -17,27 +15,29 @@ import roomchat.server.connection.Connections;
  * one member, and the answer goes back to this connection. A connection that closes, by
  * {@code :e}, idleness or otherwise, takes the member off the server.
  *
- * <p>It keeps the idle clock too: the time of the last input, and one task scheduled for when the
- * connection would be idle too long if nothing came. An input only updates the time (no task is
- * made per line); the task, when it runs, closes the connection if that time is long enough ago,
- * or schedules itself again for when it would be. The clock starts when the name is claimed (this
- * state enters the pipeline). The handler is that task ({@link #run}): a lambda would cost every
- * idle connection another object.
+ * <p>Its idleness is watched by its event loop's {@link IdleWatch}, from the moment the name is
+ * claimed (this state enters the pipeline) until this state ends: each input restarts its clock.
+ * The watch's list runs through the sessions themselves ({@link #idlePrevious}, {@link #idleNext}),
+ * so that watching costs an idle connection no object of its own.
  *
- * <p><b>Thread:</b> one per connection, on its event loop; so is the task.
+ * <p><b>Thread:</b> one per connection, on its event loop, as is its idle watch.
  */
-public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input> implements Runnable {
+public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input> {
 
     private final ChatService service;
     private final Member member;
     private final Timeouts timeouts;
     private ChannelHandlerContext context;
-    /** When the last input came, by the event loop's ticker. */
-    private long lastInputNanos;
-    /** The idle check next to run; null when the clock is stopped (or there is no idle limit). */
-    private ScheduledFuture<?> idleCheck;
+    /** Null if there is no idle limit. */
+    private IdleWatch idleWatch;
 
-    public ChatSessionHandler(ChatService service, Member member, Timeouts timeouts) {
+    /** When the last input came (or chatting started), by the event loop's ticker: kept by the {@link IdleWatch}. */
+    long lastInputNanos;
+    /** The neighbours in the idle watch's list, oldest input first: kept by the {@link IdleWatch}. */
+    ChatSessionHandler idlePrevious;
+    ChatSessionHandler idleNext;
+
+    ChatSessionHandler(ChatService service, Member member, Timeouts timeouts) {
         this.service = service;
         this.member = member;
         this.timeouts = timeouts;
@@ -46,40 +46,25 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         context = ctx;
-        long limitNanos = timeouts.idle().toNanos();
-        if (limitNanos > 0) {
-            lastInputNanos = now();
-            idleCheck = ctx.executor().schedule(this, limitNanos, TimeUnit.NANOSECONDS);
+        idleWatch = timeouts.idleWatch(ctx.executor());
+        if (idleWatch != null) {
+            idleWatch.start(this);
         }
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
-        lastInputNanos = now();
+        if (idleWatch != null) {
+            idleWatch.input(this);
+        }
         AnswerOrder.whenAnswered(ctx, service.handle(member, input), reply -> answer(ctx, reply));
     }
 
-    /**
-     * The idle check, run on the event loop when the connection would have been idle too long if no
-     * input had come since the last check was scheduled: closes it if none did, else checks again
-     * when it would be. Not for other callers.
-     */
-    @Override
-    public void run() {
-        idleCheck = null;
-        if (!context.channel().isActive()) {
-            return;
-        }
-        long leftNanos = timeouts.idle().toNanos() - (now() - lastInputNanos);
-        if (leftNanos > 0) {
-            idleCheck = context.executor().schedule(this, leftNanos, TimeUnit.NANOSECONDS);
-        } else {
+    /** Its idle watch found no input for the idle limit (and no longer watches it). */
+    void idleTooLong() {
+        if (context.channel().isActive()) {
             Timeouts.closeTimedOut(context, "disconnected: idle for " + timeouts.idleLimit(), CloseReason.IDLE);
         }
-    }
-
-    private long now() {
-        return context.executor().ticker().nanoTime();
     }
 
     private void answer(ChannelHandlerContext ctx, Reply reply) {
@@ -91,21 +76,20 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        stopIdleClock();
+        stopIdleWatch();
         service.leave(member, LeaveReasons.of(Connections.closeReason(ctx.channel())));
         ctx.fireChannelInactive();
     }
 
-    /** This state is over (the user said goodbye): so is the idle clock. */
+    /** This state is over (the user said goodbye): so is the idle watch over it. */
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        stopIdleClock();
+        stopIdleWatch();
     }
 
-    private void stopIdleClock() {
-        if (idleCheck != null) {
-            idleCheck.cancel(false);
-            idleCheck = null;
+    private void stopIdleWatch() {
+        if (idleWatch != null) {
+            idleWatch.stop(this);
         }
     }
 }

@@ -31,7 +31,7 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
     /** The name deadline, once the session has started; null if there is none. */
     private ScheduledFuture<?> deadline;
 
-    public NameChoiceHandler(ChatService service, Timeouts timeouts, Function<Channel, MemberPort> ports) {
+    NameChoiceHandler(ChatService service, Timeouts timeouts, Function<Channel, MemberPort> ports) {
         this.service = service;
         this.timeouts = timeouts;
         this.ports = ports;
