@@ -47,10 +47,11 @@ public final class PipelineNames {
     public static final String RATE_LIMIT = "rateLimit";
     /** Holds a connection's next lines back while the answer to its last one is on its way, or its output is backed up. */
     public static final String ANSWER_ORDER = "answerOrder";
-    /** The per-connection state: choosing a name, then chatting, then closing; each keeps its own timer. */
+    /**
+     * The per-connection state: choosing a name, then chatting, then closing; each keeps its own
+     * timer, and, being last, turns failures into one error line for the user.
+     */
     public static final String SESSION = "session";
-    /** Failures while handling input, to one error line for the user. */
-    public static final String ERROR_LINES = "errorLines";
 
     private PipelineNames() {
     }

@@ -1,7 +1,6 @@
 package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.Reply;
 import roomchat.core.command.Input;
@@ -22,11 +21,9 @@ import roomchat.server.connection.Connections;
  *
  * <p><b>Thread:</b> one per connection, on its event loop, as is its idle watch.
  */
-public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input> {
+public final class ChatSessionHandler extends SessionState {
 
-    private final ChatService service;
     private final Member member;
-    private final Timeouts timeouts;
     private ChannelHandlerContext context;
     /** Null if there is no idle limit. */
     private IdleWatch idleWatch;
@@ -37,16 +34,15 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
     ChatSessionHandler idlePrevious;
     ChatSessionHandler idleNext;
 
-    ChatSessionHandler(ChatService service, Member member, Timeouts timeouts) {
-        this.service = service;
+    ChatSessionHandler(SessionHandlers shared, Member member) {
+        super(shared);
         this.member = member;
-        this.timeouts = timeouts;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         context = ctx;
-        idleWatch = timeouts.idleWatch(ctx.executor());
+        idleWatch = shared.timeouts().idleWatch(ctx.executor());
         if (idleWatch != null) {
             idleWatch.start(this);
         }
@@ -57,27 +53,27 @@ public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input>
         if (idleWatch != null) {
             idleWatch.input(this);
         }
-        AnswerOrder.whenAnswered(ctx, service.handle(member, input), reply -> answer(ctx, reply));
+        AnswerOrder.whenAnswered(ctx, shared.service().handle(member, input), reply -> answer(ctx, reply));
     }
 
     /** Its idle watch found no input for the idle limit (and no longer watches it). */
     void idleTooLong() {
         if (context.channel().isActive()) {
-            Timeouts.closeTimedOut(context, "disconnected: idle for " + timeouts.idleLimit(), CloseReason.IDLE);
+            Timeouts.closeTimedOut(context, "disconnected: idle for " + shared.timeouts().idleLimit(), CloseReason.IDLE);
         }
     }
 
     private void answer(ChannelHandlerContext ctx, Reply reply) {
         Replies.write(ctx, reply);
         if (reply.close()) {
-            ctx.pipeline().replace(this, PipelineNames.SESSION, ClosingHandler.INSTANCE);
+            ctx.pipeline().replace(this, PipelineNames.SESSION, shared.closing());
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         stopIdleWatch();
-        service.leave(member, LeaveReasons.of(Connections.closeReason(ctx.channel())));
+        shared.service().leave(member, LeaveReasons.of(Connections.closeReason(ctx.channel())));
         ctx.fireChannelInactive();
     }
 

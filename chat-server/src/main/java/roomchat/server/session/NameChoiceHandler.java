@@ -2,15 +2,11 @@ package roomchat.server.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import roomchat.core.chat.ChatService;
 import roomchat.core.chat.NameStep;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
-import roomchat.core.room.MemberPort;
 import roomchat.server.PipelineNames;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
@@ -23,24 +19,20 @@ import roomchat.server.connection.Connections;
  * off, cancelled when a name is claimed (this state leaves the pipeline) or the connection closes.
  * Runs on the connection's event loop.
  */
-public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> {
+public final class NameChoiceHandler extends SessionState {
 
-    private final ChatService service;
-    private final Timeouts timeouts;
-    private final Function<Channel, MemberPort> ports;
     /** The name deadline, once the session has started; null if there is none. */
     private ScheduledFuture<?> deadline;
 
-    NameChoiceHandler(ChatService service, Timeouts timeouts, Function<Channel, MemberPort> ports) {
-        this.service = service;
-        this.timeouts = timeouts;
-        this.ports = ports;
+    NameChoiceHandler(SessionHandlers shared) {
+        super(shared);
     }
 
     /** The session starts: for TCP when the connection opens, for a WebSocket when its handshake completes. */
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        Replies.write(ctx, service.greeting());
+        Replies.write(ctx, shared.service().greeting());
+        Timeouts timeouts = shared.timeouts();
         long limitNanos = timeouts.name().toNanos();
         if (limitNanos > 0 && deadline == null) {
             deadline = ctx.executor().schedule(() -> Timeouts.closeTimedOut(ctx,
@@ -53,7 +45,7 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
         Channel channel = ctx.channel();
-        AnswerOrder.whenAnswered(ctx, service.beforeName(input, ports.apply(channel), Connections.clientAddress(channel)),
+        AnswerOrder.whenAnswered(ctx, shared.service().beforeName(input, shared.portOf(channel), Connections.clientAddress(channel)),
                 step -> answer(ctx, step));
     }
 
@@ -62,7 +54,7 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
         if (step.member().isPresent()) {
             startChatting(ctx, step.member().get());
         } else if (step.reply().close()) {
-            ctx.pipeline().replace(this, PipelineNames.SESSION, ClosingHandler.INSTANCE);
+            ctx.pipeline().replace(this, PipelineNames.SESSION, shared.closing());
         }
     }
 
@@ -86,6 +78,6 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
 
     private void startChatting(ChannelHandlerContext ctx, Member member) {
         Connections.named(ctx.channel(), member);
-        ctx.pipeline().replace(this, PipelineNames.SESSION, new ChatSessionHandler(service, member, timeouts));
+        ctx.pipeline().replace(this, PipelineNames.SESSION, new ChatSessionHandler(shared, member));
     }
 }

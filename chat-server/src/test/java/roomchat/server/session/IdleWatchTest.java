@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import roomchat.core.event.Notice;
 import roomchat.core.room.Member;
 import roomchat.core.room.NameChange;
+import roomchat.server.ServerConfig;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 import roomchat.server.tcp.PipelineHarness;
@@ -27,6 +29,8 @@ class IdleWatchTest {
     private static final long LIMIT_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final PipelineHarness harness = new PipelineHarness(64);
+    /** The sessions' own idle limit is none: the test's watch is the only one over them. */
+    private final SessionHandlers shared = new SessionHandlers(harness.service, noIdleLimit(), new LongAdder(), harness::portOf);
     private final EmbeddedChannel clock = new EmbeddedChannel();
     private final IdleWatch watch;
     private final Map<ChatSessionHandler, EmbeddedChannel> channels = new HashMap<>();
@@ -48,10 +52,16 @@ class IdleWatchTest {
         EmbeddedChannel channel = new EmbeddedChannel();
         Member member = ((NameChange.Claimed) done(harness.registry.claim(name, harness.portOf(channel),
                 InetAddress.getLoopbackAddress()))).moved().member();
-        ChatSessionHandler session = new ChatSessionHandler(harness.service, member, new Timeouts(Duration.ZERO, Duration.ZERO));
+        ChatSessionHandler session = new ChatSessionHandler(shared, member);
         channel.pipeline().addLast(session);
         channels.put(session, channel);
         return session;
+    }
+
+    private static ServerConfig noIdleLimit() {
+        ServerConfig config = ServerConfig.defaults();
+        config.idleTimeout = Duration.ZERO;
+        return config;
     }
 
     private void advanceSeconds(long seconds) {

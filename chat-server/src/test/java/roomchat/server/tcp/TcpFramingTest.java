@@ -23,7 +23,6 @@ class TcpFramingTest {
     @BeforeEach
     void keepOnlyTheDecoders() {
         harness.channel.pipeline().remove(PipelineNames.SESSION);
-        harness.channel.pipeline().remove(PipelineNames.ERROR_LINES);
         harness.sent();
     }
 
