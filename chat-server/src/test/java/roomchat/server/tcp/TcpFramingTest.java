@@ -55,6 +55,25 @@ class TcpFramingTest {
     }
 
     @Test
+    void aLineInManyPiecesArrivesWhole() {
+        harness.receive("he");
+        harness.receive("l");
+        harness.receive("lo wor");
+        harness.receive("ld\r");
+        assertThat(inputs()).isEmpty();
+        harness.receive("\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("hello world"));
+    }
+
+    @Test
+    void aLineThatPassesTheLimitOnlyWithItsLastPieceFailsAtItsEndAndTheNextPasses() {
+        harness.receive("y".repeat(MAX_LINE - 6));
+        assertThatThrownBy(() -> harness.receive("y".repeat(10) + "\nnext\n"))
+                .isInstanceOf(TooLongFrameException.class);
+        assertThat(inputs()).containsExactly(new Input.ChatText("next"));
+    }
+
+    @Test
     void aCharacterSplitBetweenReadsIsDecodedWhole() {
         byte[] bytes = "ök ✓\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         harness.receive(java.util.Arrays.copyOfRange(bytes, 0, 1));
