@@ -77,6 +77,8 @@ public final class PipelineHarness implements AutoCloseable {
     public void close() {
         channel.finishAndReleaseAll();
         dispatcher.close();
+        // Room lines the dispatcher's thread handed to the channel's loop after it finished: run, they let go of their buffers.
+        channel.runPendingTasks();
         broker.close();
     }
 }
