@@ -45,6 +45,8 @@ class IdleWatchTest {
         channels.values().forEach(EmbeddedChannel::finishAndReleaseAll);
         clock.finishAndReleaseAll();
         harness.close();
+        // Room lines the dispatcher's thread handed to the sessions' loops after they finished.
+        channels.values().forEach(EmbeddedChannel::runPendingTasks);
     }
 
     /** A chatting session of its own on a new channel, not yet watched (its own limit is none). */
