@@ -37,10 +37,11 @@ public final class PipelineNames {
     public static final String LINE_TO_FRAME = "lineToFrame";
     /** HTTP: the page, health and metrics. */
     public static final String HTTP_REQUESTS = "httpRequests";
-    /** TCP: cuts the byte stream into lines, with a byte limit, and each line into an Input. */
-    public static final String LINE_FRAMER = "lineFramer";
-    /** TCP: outgoing notices rendered as lines, and lines wrapped to the terminal's width, to UTF-8 bytes with a line end. */
-    public static final String LINE_ENCODER = "lineEncoder";
+    /**
+     * TCP: the byte stream cut into lines, with a byte limit, and each line into an Input; outgoing
+     * notices and Strings to lines wrapped to the terminal's width, in UTF-8 with a line end.
+     */
+    public static final String LINE_CODEC = "lineCodec";
     /** WebSocket: renders the notices written to the connection, in the format it speaks (lines or JSON). */
     public static final String NOTICE_ENCODER = "noticeEncoder";
     /** Drops lines over the connection's rate, and closes a flood. */

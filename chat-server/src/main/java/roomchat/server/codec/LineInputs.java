@@ -7,7 +7,7 @@ import roomchat.core.command.InputParser;
 
 /**
  * Turns each line a connection sends into an {@link Input}, and counts it; a blank line comes to
- * nothing. Each transport's line decoder ({@code LineFramer} on TCP, {@link TextFrameToInputDecoder}
+ * nothing. Each transport's line decoder ({@code LineCodec} on TCP, {@link TextFrameToInputDecoder}
  * on a WebSocket) calls it on the lines it cuts out, rather than passing them to a handler of
  * their own: that would cost every connection another pipeline context. One per server; any
  * thread.

@@ -1,17 +1,21 @@
 package roomchat.server.tcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.CharsetUtil;
 import roomchat.core.command.Input;
 import roomchat.server.codec.LineInputs;
+import roomchat.server.codec.TerminalLines;
 
 /**
- * Cuts the byte stream into lines, and passes each on as the {@link Input} it makes
- * ({@link LineInputs}), decoded from UTF-8 (bad bytes becoming U+FFFD); a blank line goes no
- * further. A line ends at {@code \n}, and a {@code \r} just before it is dropped too.
+ * TCP's line codec. Inbound, it cuts the byte stream into lines, and passes each on as the
+ * {@link Input} it makes ({@link LineInputs}), decoded from UTF-8 (bad bytes becoming U+FFFD); a
+ * blank line goes no further. A line ends at {@code \n}, and a {@code \r} just before it is dropped
+ * too. Outbound, the notices and Strings written to the connection become lines of bytes
+ * ({@link TerminalLines}); room lines, already bytes, pass by.
  *
  * <p>A line longer than the limit fails with a {@link TooLongFrameException}, fired (not thrown,
  * so the lines after it in the same read still pass), once, and is skipped to its end. It fails as
@@ -20,19 +24,20 @@ import roomchat.server.codec.LineInputs;
  * end if it passes by one. At most the limit plus one byte is ever buffered.
  *
  * <p>Its own framing rather than Netty's {@code LineBasedFrameDecoder} (with the same results), and
- * decoding and parsing here rather than in handlers of their own: every idle connection has one,
- * and this one is half the size and saves two pipeline contexts. Only the bytes of an unfinished
- * line are kept, and none while there are none.
+ * decoding, parsing and encoding here rather than in handlers of their own: every idle connection
+ * has one, and this one is half the size and saves three pipeline contexts (64 bytes each). Only
+ * the bytes of an unfinished line are kept, and none while there are none.
  *
  * <p><b>Thread:</b> one per connection, on its event loop.
  */
-final class LineFramer extends ChannelInboundHandlerAdapter {
+final class LineCodec extends ChannelDuplexHandler {
 
     private static final byte LF = '\n';
     private static final byte CR = '\r';
 
     private final int maxLineBytes;
     private final LineInputs inputs;
+    private final TerminalLines lines;
     /** The start of a line whose end has not arrived yet; null when there is none. */
     private ByteBuf unfinished;
     /** Skipping the rest of a line that failed for being too long. */
@@ -40,9 +45,16 @@ final class LineFramer extends ChannelInboundHandlerAdapter {
     /** Something was passed on (a line, or its failure) since the last read completed. */
     private boolean passedOn;
 
-    LineFramer(int maxLineBytes, LineInputs inputs) {
+    LineCodec(int maxLineBytes, LineInputs inputs, TerminalLines lines) {
         this.maxLineBytes = maxLineBytes;
         this.inputs = inputs;
+        this.lines = lines;
+    }
+
+    /** A failure to encode (no memory for the bytes) fails the write's promise, which the writer sees. */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        ctx.write(lines.encodes(msg) ? lines.encode(ctx.alloc(), msg) : msg, promise);
     }
 
     @Override

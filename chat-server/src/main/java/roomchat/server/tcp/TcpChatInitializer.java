@@ -9,7 +9,7 @@ import io.netty.handler.ssl.SslContext;
 import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
-import roomchat.server.codec.TerminalLineEncoder;
+import roomchat.server.codec.TerminalLines;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
 import roomchat.server.proxy.ProxyHeaderHandler;
@@ -35,7 +35,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
     private final SessionHandlers session;
     private final TrustedProxies trustedProxies;
     private final ProxyHeaderHandler proxyHeader;
-    private final TerminalLineEncoder lineEncoder;
+    private final TerminalLines lines;
 
     /** {@code tls} is null for plain TCP. */
     public TcpChatInitializer(ServerConfig config, ConnectionTracker tracker, SslContext tls, SessionHandlers session) {
@@ -45,7 +45,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         this.session = session;
         this.trustedProxies = config.trustedProxyRanges();
         this.proxyHeader = new ProxyHeaderHandler(tracker);
-        this.lineEncoder = new TerminalLineEncoder(config.wrapWidth);
+        this.lines = new TerminalLines(config.wrapWidth);
     }
 
     @Override
@@ -64,10 +64,9 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true))
                 .addLast(PipelineNames.CONNECTIONS, tracker)
                 // A line longer than the limit fails at once and is skipped up to its line end.
-                .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes, session.inputs()))
-                .addLast(PipelineNames.LINE_ENCODER, lineEncoder);
+                .addLast(PipelineNames.LINE_CODEC, new LineCodec(config.maxLineBytes, session.inputs(), lines));
         if (config.wrapWidth > 0) {
-            // nc shows lines on a terminal: long answers are wrapped by the line encoder, room lines by the dispatcher.
+            // nc shows lines on a terminal: long answers are wrapped by the line codec, room lines by the dispatcher.
             Format.TERMINAL.markOn(channel);
         }
         session.addTo(pipeline);
