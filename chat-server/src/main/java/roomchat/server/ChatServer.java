@@ -1,6 +1,7 @@
 package roomchat.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -55,6 +56,8 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
     private static final long SHUTDOWN_QUIET_MS = 0;
     private static final long LOOP_SHUTDOWN_TIMEOUT_MS = 2_000;
+    /** Netty's default sizing of read buffers, shared: it keeps no state of its own per connection. */
+    private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
 
     private final ServerConfig config;
     private final IoTransport transport = IoTransport.best();
@@ -114,7 +117,7 @@ public final class ChatServer implements AutoCloseable {
         this.service = new ChatService(registry, rooms.broker(), config.announceLimit,
                 new GuessLedger(config.roomGuessRate));
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
-                config.nameTimeout, config.httpRequestTimeout);
+                config.nameTimeout, config.httpRequestTimeout, config.slowConsumerTimeout);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, registry::roomCount,
                 registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries,
@@ -162,6 +165,9 @@ public final class ChatServer implements AutoCloseable {
                 .channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(highWaterMark / 2, highWaterMark))
+                // One allocator for all (each connection still gets its own handle, which adapts to it):
+                // left unset, every connection's config makes an allocator of its own.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS)
                 .childHandler(initializer);
         if (config.socketSendBufferBytes > 0) {
             // A fixed kernel buffer: otherwise the kernel grows it to megabytes for a reader who stopped,

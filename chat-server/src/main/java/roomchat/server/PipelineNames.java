@@ -11,10 +11,8 @@ public final class PipelineNames {
     public static final String TLS = "tls";
     /** Lets the flushes of one turn of the event loop become one socket write. */
     public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
-    /** Admits connections within the limits, tracks and logs them. */
+    /** Admits connections within the limits, tracks and logs them, and closes those whose output stays backed up. */
     public static final String CONNECTIONS = "connections";
-    /** Closes connections whose output stays backed up. */
-    public static final String SLOW_CONSUMER = "slowConsumer";
     /** HTTP: bytes to requests and responses to bytes. */
     public static final String HTTP_CODEC = "httpCodec";
     /** HTTP from a trusted proxy: each request's X-Forwarded-For to the address it counts under. */
@@ -33,36 +31,28 @@ public final class PipelineNames {
     public static final String WEBSOCKET_STARTER = "webSocketStarter";
     /** WebSocket: the fragments of one message to one frame (takes the starter's place). */
     public static final String WEBSOCKET_AGGREGATOR = "webSocketAggregator";
-    /** WebSocket: a text frame to a String line, with the line limit. */
-    public static final String FRAME_TO_LINE = "frameToLine";
+    /** WebSocket: a text frame to a line, with the line limit, and the line to an Input. */
+    public static final String FRAME_TO_INPUT = "frameToInput";
     /** WebSocket: an outgoing line to a text frame. */
     public static final String LINE_TO_FRAME = "lineToFrame";
     /** HTTP: the page, health and metrics. */
     public static final String HTTP_REQUESTS = "httpRequests";
-    /** Cuts the byte stream into lines, with a byte limit. */
-    public static final String LINE_FRAMER = "lineFramer";
-    /** Bytes of one line to a String. */
-    public static final String UTF8_DECODER = "utf8Decoder";
-    /** Outgoing Strings to UTF-8 bytes with a line end. */
-    public static final String LINE_ENCODER = "lineEncoder";
-    /** Renders the notices written to the connection, in the format it speaks. */
+    /**
+     * TCP: the byte stream cut into lines, with a byte limit, and each line into an Input; outgoing
+     * notices and Strings to lines wrapped to the terminal's width, in UTF-8 with a line end.
+     */
+    public static final String LINE_CODEC = "lineCodec";
+    /** WebSocket: renders the notices written to the connection, in the format it speaks (lines or JSON). */
     public static final String NOTICE_ENCODER = "noticeEncoder";
-    /** Holds decoded lines back while reading is paused (the connection's output is backed up). */
-    public static final String INPUT_GATE = "inputGate";
-    /** TCP: outgoing String lines wrapped to the terminal's width. */
-    public static final String TERMINAL_WRAP = "terminalWrap";
-    /** A String line to a chat line or a parsed command. */
-    public static final String INPUT_DECODER = "lineToInput";
-    /** The session's timer: the name deadline, then (once named) the idle timer that counts input lines. */
-    public static final String IDLE_TIMER = "idleTimer";
     /** Drops lines over the connection's rate, and closes a flood. */
     public static final String RATE_LIMIT = "rateLimit";
-    /** Holds a connection's next lines back while the answer to its last one is on its way. */
+    /** Holds a connection's next lines back while the answer to its last one is on its way, or its output is backed up. */
     public static final String ANSWER_ORDER = "answerOrder";
-    /** The per-connection state: choosing a name, then chatting, then closing. */
+    /**
+     * The per-connection state: choosing a name, then chatting, then closing; each keeps its own
+     * timer, and, being last, turns failures into one error line for the user.
+     */
     public static final String SESSION = "session";
-    /** Failures while handling input, to one error line for the user. */
-    public static final String ERROR_LINES = "errorLines";
 
     private PipelineNames() {
     }

@@ -92,6 +92,8 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     private volatile IoEventLoopGroup drainingLoops;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder delivered = new LongAdder();
+    /** {@link #takesMore}, made once: every port and batch shares it, rather than a lambda each. */
+    private final LoopBatch.Intake intake = this::takesMore;
 
     /**
      * A dispatcher of {@code threads} threads for {@code broker}'s rooms, encoding into buffers from
@@ -132,7 +134,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
 
     /** The port of a member who speaks through {@code channel}. */
     public ChannelPort portOf(Channel channel) {
-        return new ChannelPort(channel, this::takesMore);
+        return new ChannelPort(channel, intake);
     }
 
     /** Only appends: the broker may hold the room's lock, and the drain is scheduled in {@link #released}. */
@@ -282,7 +284,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
             }
             run = EncodedRun.encode(events, formats, allocator, wrapWidth);
             for (Map.Entry<EventLoop, List<Channel>> loop : byLoop.entrySet()) {
-                outboxOf(loop.getKey()).offer(new LoopBatch(loop.getValue(), run.retain(), this::takesMore));
+                outboxOf(loop.getKey()).offer(new LoopBatch(loop.getValue(), run.retain(), intake));
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("delivery to {} failed and was dropped", room, e);

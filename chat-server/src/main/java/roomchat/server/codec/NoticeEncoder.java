@@ -13,8 +13,9 @@ import roomchat.core.render.LineRenderer;
 
 /**
  * Renders each {@link Notice} written to a connection in the format the connection speaks
- * ({@link Format}): the line protocol's lines, or one JSON object. The encoders below turn the
- * Strings into bytes or frames. Room events arrive already rendered, once per format, and pass by.
+ * ({@link Format}): the line protocol's lines, or one JSON object. The encoder below turns the
+ * Strings into frames. WebSocket only: TCP's line codec renders notices itself
+ * ({@link TerminalLines}). Room events arrive already rendered, once per format, and pass by.
  */
 @ChannelHandler.Sharable
 public final class NoticeEncoder extends MessageToMessageEncoder<Notice> {

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.AttributeKey;
 import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -26,7 +25,9 @@ import roomchat.core.render.LineRenderer;
 
 /**
  * Admits connections within the server's limits, keeps the set of open ones, and logs each
- * arrival and departure with its reason. One instance serves every connection of a server.
+ * arrival and departure with its reason. It also passes each connection's writability changes to
+ * the {@link SlowConsumerWatch}, which stops reading from (and in time closes) one whose output
+ * backs up. One instance serves every connection of a server.
  *
  * <p>A connection over a limit gets one error line and is closed before it is greeted; nobody
  * else notices. A connection counts against the total from the moment it opens, and against its
@@ -36,7 +37,7 @@ import roomchat.core.render.LineRenderer;
  * only once it is admitted, so the greeting waits for that.
  *
  * <p><b>Threads:</b> called from every event loop; the counts are atomic, and each connection's
- * own state is touched only on its event loop.
+ * own state (its {@link ConnectionState}) is touched only on its event loop.
  */
 @ChannelHandler.Sharable
 public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
@@ -45,14 +46,6 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     public static final String TOO_MANY_FROM_ADDRESS = LineRenderer.error("too many connections from your address");
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionTracker.class);
-    /** Counted in {@link #open}: from its start until it closes, unless the server was full. */
-    private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("roomchat.counted");
-    /** The address it is counted under in {@link #openByAddress}, once known. */
-    private static final AttributeKey<InetAddress> COUNTED_UNDER = AttributeKey.valueOf("roomchat.countedUnder");
-    /** The handlers above have seen it become active. */
-    private static final AttributeKey<Boolean> ADMITTED = AttributeKey.valueOf("roomchat.admitted");
-    /** Refused here with a line: counted and logged already, its input is dropped until it closes. */
-    private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("roomchat.refused");
     private static final byte[] SERVER_FULL = line(LineRenderer.error("server full"));
     private static final byte[] TOO_MANY_FROM_ADDRESS_LINE = line(TOO_MANY_FROM_ADDRESS);
 
@@ -60,27 +53,25 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     private final int maxPerAddress;
     private final Duration proxyHeaderTimeout;
     private final Duration firstRequestTimeout;
+    private final SlowConsumerWatch slowConsumers;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentMap<InetAddress, Integer> openByAddress = new ConcurrentHashMap<>();
     private final ChannelGroup everyOpen = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
     private final Map<CloseReason, LongAdder> disconnects = new ConcurrentHashMap<>();
 
-    /** Limits without a deadline for a proxy's report (for tests of the counting alone). */
-    public ConnectionTracker(int maxConnections, int maxPerAddress) {
-        this(maxConnections, maxPerAddress, Duration.ZERO, Duration.ZERO);
-    }
-
     /**
      * {@code proxyHeaderTimeout} (TCP) and {@code firstRequestTimeout} (HTTP) bound how long a trusted
      * proxy's connection may wait to say whose it is; zero: no limit. (Once admitted, the session's own
-     * deadlines take over.)
+     * deadlines take over.) {@code slowConsumerTimeout} is how long a connection's output may stay
+     * over its high water mark before it is closed.
      */
     public ConnectionTracker(int maxConnections, int maxPerAddress, Duration proxyHeaderTimeout,
-                             Duration firstRequestTimeout) {
+                             Duration firstRequestTimeout, Duration slowConsumerTimeout) {
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
         this.proxyHeaderTimeout = proxyHeaderTimeout;
         this.firstRequestTimeout = firstRequestTimeout;
+        this.slowConsumers = new SlowConsumerWatch(slowConsumerTimeout);
     }
 
     /** Every connection counted against the limits and still open. */
@@ -108,7 +99,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
             refuse(ctx, SERVER_FULL, CloseReason.SERVER_FULL);
             return;
         }
-        channel.attr(COUNTED).set(Boolean.TRUE);
+        ConnectionState.of(channel).counted = true;
         everyOpen.add(channel);
         if (Connections.isViaTrustedProxy(channel)) {
             log.debug("{} connected; waiting for the proxy to say whose connection it is", channel.remoteAddress());
@@ -126,7 +117,8 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
      */
     public void admitReported(Channel channel) {
         ChannelHandlerContext ctx = channel.pipeline().context(this);
-        if (ctx != null && !is(channel, ADMITTED) && !is(channel, REFUSED)) {
+        ConnectionState state = ConnectionState.of(channel);
+        if (ctx != null && !state.admitted && !state.refused) {
             admit(ctx);
         }
     }
@@ -140,7 +132,8 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
      */
     public boolean recount(Channel channel) {
         ChannelHandlerContext ctx = channel.pipeline().context(this);
-        if (ctx == null || !is(channel, COUNTED)) {
+        ConnectionState state = ConnectionState.of(channel);
+        if (ctx == null || !state.counted) {
             return false;
         }
         if (!countUnderClientAddress(channel)) {
@@ -148,7 +141,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
             Connections.closing(channel, CloseReason.TOO_MANY_FROM_ADDRESS);
             return false;
         }
-        if (!is(channel, ADMITTED)) {
+        if (!state.admitted) {
             admitted(ctx);
         }
         return true;
@@ -156,7 +149,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (is(ctx.channel(), REFUSED)) {
+        if (ConnectionState.of(ctx.channel()).refused) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -164,21 +157,32 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        ConnectionState state = ConnectionState.of(ctx.channel());
+        if (!state.refused) {
+            // A refused connection reads nothing anyway, and closes after its one line.
+            slowConsumers.writabilityChanged(ctx, state);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         Channel channel = ctx.channel();
-        if (is(channel, COUNTED)) {
+        ConnectionState state = ConnectionState.of(channel);
+        slowConsumers.closed(state);
+        if (state.counted) {
             open.decrementAndGet();
-            InetAddress countedUnder = channel.attr(COUNTED_UNDER).get();
-            if (countedUnder != null) {
-                release(countedUnder);
+            if (state.countedUnder != null) {
+                release(state.countedUnder);
             }
         }
-        if (is(channel, REFUSED)) {
+        if (state.refused) {
             return;
         }
         CloseReason reason = Connections.closeReason(channel);
         disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
-        if (is(channel, ADMITTED)) {
+        if (state.admitted) {
             log.info("{} disconnected: {}", Connections.describe(channel), reason);
         } else {
             // A proxy's connection that closed before the proxy said whose it was (a health check, say).
@@ -196,7 +200,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
         }
         CloseReason reason = http ? CloseReason.REQUEST_TIMEOUT : CloseReason.BAD_PROXY_HEADER;
         ctx.executor().schedule(() -> {
-            if (ctx.channel().isActive() && !is(ctx.channel(), ADMITTED)) {
+            if (ctx.channel().isActive() && !ConnectionState.of(ctx.channel()).admitted) {
                 Connections.close(ctx, reason);
             }
         }, limit.toNanos(), TimeUnit.NANOSECONDS);
@@ -212,7 +216,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
 
     private void admitted(ChannelHandlerContext ctx) {
         Channel channel = ctx.channel();
-        channel.attr(ADMITTED).set(Boolean.TRUE);
+        ConnectionState.of(channel).admitted = true;
         log.info("{} connected", Connections.describe(channel));
         ctx.fireChannelActive();
     }
@@ -223,7 +227,8 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
      */
     private boolean countUnderClientAddress(Channel channel) {
         InetAddress address = Connections.clientAddress(channel);
-        InetAddress previous = channel.attr(COUNTED_UNDER).get();
+        ConnectionState state = ConnectionState.of(channel);
+        InetAddress previous = state.countedUnder;
         if (address.equals(previous)) {
             return true;
         }
@@ -231,7 +236,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
             release(address);
             return false;
         }
-        channel.attr(COUNTED_UNDER).set(address);
+        state.countedUnder = address;
         if (previous != null) {
             release(previous);
         }
@@ -242,17 +247,13 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
         Channel channel = ctx.channel();
         log.info("{} refused: {}", Connections.describe(channel), reason);
         disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
-        channel.attr(REFUSED).set(Boolean.TRUE);
+        ConnectionState.of(channel).refused = true;
         channel.config().setAutoRead(false);
         Connections.closeAfter(ctx, Unpooled.wrappedBuffer(line), reason);
     }
 
     private void release(InetAddress address) {
         openByAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
-    }
-
-    private static boolean is(Channel channel, AttributeKey<Boolean> flag) {
-        return Boolean.TRUE.equals(channel.attr(flag).get());
     }
 
     private static byte[] line(String text) {

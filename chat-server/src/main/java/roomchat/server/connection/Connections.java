@@ -4,14 +4,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import roomchat.core.room.Member;
 
 /**
- * What the server remembers about a connection beyond its pipeline, kept as channel attributes:
- * how it speaks (its transport), the member it speaks for once named, and why it was closed.
+ * What the server remembers about a connection beyond its pipeline: how it speaks (its transport),
+ * the member it speaks for once named, whose it is, and why it was closed. All of it is kept in one
+ * {@code ConnectionState} per channel; see there which threads may call what.
  */
 public final class Connections {
 
@@ -24,23 +24,17 @@ public final class Connections {
     /** A WebSocket, as the web page speaks it. */
     public static final String WEBSOCKET = "websocket";
 
-    private static final AttributeKey<String> TRANSPORT = AttributeKey.valueOf("roomchat.transport");
-    private static final AttributeKey<Member> MEMBER = AttributeKey.valueOf("roomchat.member");
-    private static final AttributeKey<InetAddress> CLIENT_ADDRESS = AttributeKey.valueOf("roomchat.clientAddress");
-    private static final AttributeKey<CloseReason> CLOSE_REASON = AttributeKey.valueOf("roomchat.closeReason");
-    private static final AttributeKey<Boolean> VIA_TRUSTED_PROXY = AttributeKey.valueOf("roomchat.viaTrustedProxy");
-
     private Connections() {
     }
 
     /** Records how {@code channel} speaks. */
     public static void transport(Channel channel, String transport) {
-        channel.attr(TRANSPORT).set(transport);
+        ConnectionState.of(channel).transport = transport;
     }
 
     /** How {@code channel} speaks, or {@link #TCP} if nobody said. */
     public static String transport(Channel channel) {
-        String transport = channel.attr(TRANSPORT).get();
+        String transport = ConnectionState.of(channel).transport;
         return transport == null ? TCP : transport;
     }
 
@@ -49,7 +43,7 @@ public final class Connections {
      * any, else the peer's. Limits, throttles and logs count by this address.
      */
     public static InetAddress clientAddress(Channel channel) {
-        InetAddress reported = channel.attr(CLIENT_ADDRESS).get();
+        InetAddress reported = ConnectionState.of(channel).reportedClient;
         if (reported != null) {
             return reported;
         }
@@ -59,27 +53,27 @@ public final class Connections {
 
     /** Records the address a trusted proxy reported for {@code channel}'s client. */
     public static void clientAddress(Channel channel, InetAddress address) {
-        channel.attr(CLIENT_ADDRESS).set(address);
+        ConnectionState.of(channel).reportedClient = address;
     }
 
     /** Records that {@code channel} comes from a trusted proxy, which will say whose connection it is. */
     public static void viaTrustedProxy(Channel channel) {
-        channel.attr(VIA_TRUSTED_PROXY).set(Boolean.TRUE);
+        ConnectionState.of(channel).viaTrustedProxy = true;
     }
 
     /** Whether {@code channel} comes from a trusted proxy: its client's address is known only once the proxy says. */
     public static boolean isViaTrustedProxy(Channel channel) {
-        return Boolean.TRUE.equals(channel.attr(VIA_TRUSTED_PROXY).get());
+        return ConnectionState.of(channel).viaTrustedProxy;
     }
 
     /** Records that {@code channel} now speaks for {@code member}. */
     public static void named(Channel channel, Member member) {
-        channel.attr(MEMBER).set(member);
+        ConnectionState.of(channel).member = member;
     }
 
     /** Whether {@code channel} speaks for a member (a name was claimed on it). */
     public static boolean isNamed(Channel channel) {
-        return channel.attr(MEMBER).get() != null;
+        return ConnectionState.of(channel).member != null;
     }
 
     /**
@@ -87,24 +81,25 @@ public final class Connections {
      * address first behind a proxy ({@code /203.0.113.7 via /10.0.0.2:50312}): for logs.
      */
     public static String describe(Channel channel) {
-        Member member = channel.attr(MEMBER).get();
-        InetAddress reported = channel.attr(CLIENT_ADDRESS).get();
+        ConnectionState state = ConnectionState.of(channel);
+        Member member = state.member;
+        InetAddress reported = state.reportedClient;
         String address = reported == null ? String.valueOf(channel.remoteAddress()) : reported + " via " + channel.remoteAddress();
         return member == null ? address : member + " " + address;
     }
 
     /** Why the connection closed: the first reason given, or that the client closed it. */
     public static CloseReason closeReason(Channel channel) {
-        CloseReason reason = channel.attr(CLOSE_REASON).get();
+        CloseReason reason = ConnectionState.of(channel).closeReason();
         return reason == null ? CloseReason.CLOSED_BY_CLIENT : reason;
     }
 
     /**
      * Records why {@code channel} is about to be closed, unless a reason was recorded already;
-     * returns whether this one was recorded (the channel was not closing yet).
+     * returns whether this one was recorded (the channel was not closing yet). Any thread.
      */
     public static boolean closing(Channel channel, CloseReason reason) {
-        return channel.attr(CLOSE_REASON).setIfAbsent(reason) == null;
+        return ConnectionState.of(channel).closing(reason);
     }
 
     /** Closes the connection now, for {@code reason}. */

@@ -11,7 +11,6 @@ import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
-import roomchat.server.connection.SlowConsumerHandler;
 import roomchat.server.proxy.ForwardedForHandler;
 import roomchat.server.proxy.TrustedProxies;
 import roomchat.server.session.SessionHandlers;
@@ -66,7 +65,6 @@ public final class HttpChatInitializer extends ChannelInitializer<Channel> {
         Connections.transport(channel, Connections.HTTP);
         ChannelPipeline pipeline = channel.pipeline()
                 .addLast(PipelineNames.CONNECTIONS, tracker)
-                .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
                 .addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec());
         if (trustedProxies.contains(channel.remoteAddress())) {
             // Each request's X-Forwarded-For says whose it is; from anyone else the header means nothing.

@@ -9,7 +9,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
 import roomchat.server.codec.LineToTextFrameEncoder;
-import roomchat.server.codec.TextFrameToLineDecoder;
+import roomchat.server.codec.NoticeEncoder;
+import roomchat.server.codec.TextFrameToInputDecoder;
 import roomchat.server.connection.Connections;
 import roomchat.server.session.SessionHandlers;
 
@@ -25,12 +26,13 @@ import roomchat.server.session.SessionHandlers;
 final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
 
     private static final LineToTextFrameEncoder LINE_TO_FRAME = new LineToTextFrameEncoder();
+    private static final NoticeEncoder NOTICE_ENCODER = new NoticeEncoder();
 
-    private final TextFrameToLineDecoder frameToLine;
+    private final TextFrameToInputDecoder frameToInput;
     private final SessionHandlers session;
 
     WebSocketSessionStarter(int maxLineBytes, SessionHandlers session) {
-        this.frameToLine = new TextFrameToLineDecoder(maxLineBytes);
+        this.frameToInput = new TextFrameToInputDecoder(maxLineBytes, session.inputs());
         this.session = session;
     }
 
@@ -53,8 +55,10 @@ final class WebSocketSessionStarter extends ChannelInboundHandlerAdapter {
             pipeline.remove(PipelineNames.FORWARDED_FOR);
         }
         pipeline.replace(this, PipelineNames.WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(HttpChatInitializer.MAX_MESSAGE_BYTES));
-        pipeline.addLast(PipelineNames.FRAME_TO_LINE, frameToLine)
-                .addLast(PipelineNames.LINE_TO_FRAME, LINE_TO_FRAME);
+        pipeline.addLast(PipelineNames.FRAME_TO_INPUT, frameToInput)
+                .addLast(PipelineNames.LINE_TO_FRAME, LINE_TO_FRAME)
+                // Notices are written as objects and rendered here, as lines or JSON.
+                .addLast(PipelineNames.NOTICE_ENCODER, NOTICE_ENCODER);
         session.addTo(pipeline);
         // For the chat handlers the session begins now: they see the connection become active.
         pipeline.context(PipelineNames.WEBSOCKET_AGGREGATOR).fireChannelActive();

@@ -2,6 +2,7 @@ package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,11 +14,21 @@ import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
 /**
- * Keeps a connection's answers in the order of its lines. Most answers are ready at once; one that
- * must wait for a cluster's store ({@link #whenAnswered}) holds the connection's next lines back here
- * until it has been written, so a user's {@code :cr games} is answered, and the user is in games,
- * before the line typed after it is handled. Lines held back are bounded: past
- * {@link #MAX_WAITING_LINES}, a line is refused with an error, never queued without bound.
+ * Keeps a connection's answers in the order of its lines, and holds its lines back while its
+ * output is backed up. Most answers are ready at once; one that must wait for a cluster's store
+ * ({@link #whenAnswered}) holds the connection's next lines back here until it has been written, so
+ * a user's {@code :cr games} is answered, and the user is in games, before the line typed after it
+ * is handled. Lines held back for an answer are bounded: past {@link #MAX_WAITING_LINES}, a line is
+ * refused with an error, never queued without bound.
+ *
+ * <p>While the connection is not writable (its output is over the cap, and the tracker has turned
+ * reading off) lines wait here too, and go on once it drains: forty {@code :rooms} in one packet are
+ * answered only while the answers fit under the cap. No more than the rest of the packet being read
+ * can arrive meanwhile, so these are not counted against the bound (refusing them would only add
+ * output to a connection that is not reading it).
+ *
+ * <p>The queue is made only when a line must wait, and let go once it is empty: an idle connection
+ * holds none.
  *
  * <p><b>Thread:</b> one per connection, confined to its event loop; answers that come from another
  * thread are taken back to it.
@@ -31,9 +42,16 @@ public final class AnswerOrder extends ChannelInboundHandlerAdapter {
     private static final Notice TOO_MANY_WAITING =
             new Notice.Error("too many lines waiting for an answer; this one was dropped");
 
-    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ChannelHandlerContext context;
+    /** Lines held back, oldest first; null while none is. */
+    private ArrayDeque<Object> waiting;
+    /** An answer is on its way: the lines after its line wait. */
     private boolean awaiting;
+    /**
+     * Held lines are being passed on. A line passed on may flush an answer, which may make the
+     * connection writable again on the spot: the pass under way goes on, no second one starts inside it.
+     */
+    private boolean releasing;
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
@@ -42,13 +60,28 @@ public final class AnswerOrder extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object input) {
-        if (!awaiting) {
+        if (waiting == null && mayPass()) {
             ctx.fireChannelRead(input);
-        } else if (waiting.size() < MAX_WAITING_LINES) {
-            waiting.add(input);
+        } else if (!ctx.channel().isWritable() || waiting == null || waiting.size() < MAX_WAITING_LINES) {
+            hold(input);
         } else {
+            ReferenceCountUtil.release(input);
             ctx.writeAndFlush(TOO_MANY_WAITING);
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        ctx.fireChannelWritabilityChanged();
+        if (ctx.channel().isWritable()) {
+            release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        dropWaiting();
+        ctx.fireChannelInactive();
     }
 
     /**
@@ -70,7 +103,7 @@ public final class AnswerOrder extends ChannelInboundHandlerAdapter {
     private <T> void answered(T value, Throwable failure, Consumer<T> then) {
         awaiting = false;
         if (!context.channel().isActive()) {
-            waiting.clear();
+            dropWaiting();
             return;
         }
         if (failure != null) {
@@ -80,9 +113,44 @@ public final class AnswerOrder extends ChannelInboundHandlerAdapter {
             return;
         }
         then.accept(value);
-        Object next;
-        while (!awaiting && (next = waiting.poll()) != null) {
-            context.fireChannelRead(next);
+        release();
+    }
+
+    /** Whether a line may go on now: no answer is awaited and the connection's output is under its cap. */
+    private boolean mayPass() {
+        return !awaiting && context.channel().isWritable();
+    }
+
+    private void hold(Object input) {
+        if (waiting == null) {
+            waiting = new ArrayDeque<>();
+        }
+        waiting.add(input);
+    }
+
+    /** Passes held lines on, oldest first, for as long as lines may pass. */
+    private void release() {
+        if (releasing || waiting == null) {
+            return;
+        }
+        releasing = true;
+        try {
+            Object next;
+            while (mayPass() && (next = waiting.poll()) != null) {
+                context.fireChannelRead(next);
+            }
+            if (waiting.isEmpty()) {
+                waiting = null;
+            }
+        } finally {
+            releasing = false;
+        }
+    }
+
+    private void dropWaiting() {
+        if (waiting != null) {
+            waiting.forEach(ReferenceCountUtil::release);
+            waiting = null;
         }
     }
 }

@@ -1,7 +1,6 @@
 package roomchat.server.session;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.Reply;
 import roomchat.core.command.Input;
@@ -13,41 +12,89 @@ import roomchat.server.connection.Connections;
 /**
  * The chatting state of a connection: every input goes to the {@link ChatService} on behalf of
  * one member, and the answer goes back to this connection. A connection that closes, by
- * {@code :e}, idleness or otherwise, takes the member off the server. Runs on the connection's
- * event loop.
+ * {@code :e}, idleness or otherwise, takes the member off the server.
+ *
+ * <p>Its idleness is watched by its event loop's {@link IdleWatch}, from the moment the name is
+ * claimed (this state enters the pipeline) until this state ends: each input restarts its clock.
+ * The watch's list runs through the sessions themselves ({@link #idlePrevious}, {@link #idleNext}),
+ * so that watching costs an idle connection no object of its own.
+ *
+ * <p><b>Thread:</b> one per connection, on its event loop, as is its idle watch.
  */
-public final class ChatSessionHandler extends SimpleChannelInboundHandler<Input> {
+public final class ChatSessionHandler extends SessionState {
 
-    private final ChatService service;
     private final Member member;
-    private final Timeouts timeouts;
+    private ChannelHandlerContext context;
 
-    public ChatSessionHandler(ChatService service, Member member, Timeouts timeouts) {
-        this.service = service;
+    /** When the last input came (or chatting started), by the event loop's ticker: kept by the {@link IdleWatch}. */
+    long lastInputNanos;
+    /** The neighbours in the idle watch's list, oldest input first: kept by the {@link IdleWatch}. */
+    ChatSessionHandler idlePrevious;
+    ChatSessionHandler idleNext;
+
+    ChatSessionHandler(SessionHandlers shared, Member member) {
+        super(shared);
         this.member = member;
-        this.timeouts = timeouts;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+        IdleWatch idleWatch = idleWatch();
+        if (idleWatch != null) {
+            idleWatch.start(this);
+        }
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
-        AnswerOrder.whenAnswered(ctx, service.handle(member, input), reply -> answer(ctx, reply));
+        IdleWatch idleWatch = idleWatch();
+        if (idleWatch != null) {
+            idleWatch.input(this);
+        }
+        AnswerOrder.whenAnswered(ctx, shared.service().handle(member, input), reply -> answer(ctx, reply));
+    }
+
+    /** Its idle watch found no input for the idle limit (and no longer watches it). */
+    void idleTooLong() {
+        if (context.channel().isActive()) {
+            Timeouts.closeTimedOut(context, "disconnected: idle for " + shared.timeouts().idleLimit(), CloseReason.IDLE);
+        }
     }
 
     private void answer(ChannelHandlerContext ctx, Reply reply) {
         Replies.write(ctx, reply);
         if (reply.close()) {
-            ctx.pipeline().replace(this, PipelineNames.SESSION, ClosingHandler.INSTANCE);
+            ctx.pipeline().replace(this, PipelineNames.SESSION, shared.closing());
         }
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        Timeouts.closeIfTimedOut(ctx, event, "disconnected: idle for " + timeouts.idleLimit(), CloseReason.IDLE);
+    public void channelInactive(ChannelHandlerContext ctx) {
+        stopIdleWatch();
+        shared.service().leave(member, LeaveReasons.of(Connections.closeReason(ctx.channel())));
+        ctx.fireChannelInactive();
     }
 
+    /** This state is over (the user said goodbye): so is the idle watch over it. */
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        service.leave(member, LeaveReasons.of(Connections.closeReason(ctx.channel())));
-        ctx.fireChannelInactive();
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        stopIdleWatch();
+    }
+
+    private void stopIdleWatch() {
+        IdleWatch idleWatch = idleWatch();
+        if (idleWatch != null) {
+            idleWatch.stop(this);
+        }
+    }
+
+    /**
+     * The idle watch of this session's loop, or null if there is no idle limit: looked up when
+     * needed (a map lookup per line) rather than kept, which would make every chatting connection 8
+     * bytes larger (a field more crosses an 8-byte boundary).
+     */
+    private IdleWatch idleWatch() {
+        return shared.timeouts().idleWatch(context.executor());
     }
 }

@@ -2,23 +2,27 @@ package roomchat.server.session;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
+import roomchat.core.command.Input;
 
 /**
  * The last state of a connection: the user said goodbye and the connection closes once the
- * goodbye is flushed. Whatever the user sent after it is dropped.
+ * goodbye is flushed. Whatever the user sent after it is dropped. One per server, shared.
  */
 @ChannelHandler.Sharable
-public final class ClosingHandler extends ChannelInboundHandlerAdapter {
+public final class ClosingHandler extends SessionState {
 
-    static final ClosingHandler INSTANCE = new ClosingHandler();
-
-    private ClosingHandler() {
+    ClosingHandler(SessionHandlers shared) {
+        super(shared);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ReferenceCountUtil.release(msg);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Input input) {
+        // Never called: every message is dropped above.
     }
 }

@@ -2,13 +2,11 @@ package roomchat.server.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import java.util.function.Function;
-import roomchat.core.chat.ChatService;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import roomchat.core.chat.NameStep;
 import roomchat.core.command.Input;
 import roomchat.core.room.Member;
-import roomchat.core.room.MemberPort;
 import roomchat.server.PipelineNames;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
@@ -17,31 +15,37 @@ import roomchat.server.connection.Connections;
  * The first state of a connection: greets the user and asks for a screen name until one is
  * claimed, then hands the connection to a {@link ChatSessionHandler}. A connection that has not
  * claimed one by the name deadline, counted from the session's start, is closed, however much it
- * sent meanwhile. Runs on the connection's event loop.
+ * sent meanwhile: the deadline is one task scheduled when the session starts, which no line puts
+ * off, cancelled when a name is claimed (this state leaves the pipeline) or the connection closes.
+ * Runs on the connection's event loop.
  */
-public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> {
+public final class NameChoiceHandler extends SessionState {
 
-    private final ChatService service;
-    private final Timeouts timeouts;
-    private final Function<Channel, MemberPort> ports;
+    /** The name deadline, once the session has started; null if there is none. */
+    private ScheduledFuture<?> deadline;
 
-    public NameChoiceHandler(ChatService service, Timeouts timeouts, Function<Channel, MemberPort> ports) {
-        this.service = service;
-        this.timeouts = timeouts;
-        this.ports = ports;
+    NameChoiceHandler(SessionHandlers shared) {
+        super(shared);
     }
 
     /** The session starts: for TCP when the connection opens, for a WebSocket when its handshake completes. */
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        Replies.write(ctx, service.greeting());
+        Replies.write(ctx, shared.service().greeting());
+        Timeouts timeouts = shared.timeouts();
+        long limitNanos = timeouts.name().toNanos();
+        if (limitNanos > 0 && deadline == null) {
+            deadline = ctx.executor().schedule(() -> Timeouts.closeTimedOut(ctx,
+                    "disconnected: no name chosen in " + timeouts.nameLimit(), CloseReason.NO_NAME),
+                    limitNanos, TimeUnit.NANOSECONDS);
+        }
         ctx.fireChannelActive();
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Input input) {
         Channel channel = ctx.channel();
-        AnswerOrder.whenAnswered(ctx, service.beforeName(input, ports.apply(channel), Connections.clientAddress(channel)),
+        AnswerOrder.whenAnswered(ctx, shared.service().beforeName(input, shared.portOf(channel), Connections.clientAddress(channel)),
                 step -> answer(ctx, step));
     }
 
@@ -50,18 +54,30 @@ public final class NameChoiceHandler extends SimpleChannelInboundHandler<Input> 
         if (step.member().isPresent()) {
             startChatting(ctx, step.member().get());
         } else if (step.reply().close()) {
-            ctx.pipeline().replace(this, PipelineNames.SESSION, ClosingHandler.INSTANCE);
+            ctx.pipeline().replace(this, PipelineNames.SESSION, shared.closing());
         }
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        Timeouts.closeIfTimedOut(ctx, event, "disconnected: no name chosen in " + timeouts.nameLimit(), CloseReason.NO_NAME);
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelDeadline();
+        ctx.fireChannelInactive();
+    }
+
+    /** This state is over (a name was claimed, or the user left): so is its deadline. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelDeadline();
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
     }
 
     private void startChatting(ChannelHandlerContext ctx, Member member) {
         Connections.named(ctx.channel(), member);
-        ctx.pipeline().replace(PipelineNames.IDLE_TIMER, PipelineNames.IDLE_TIMER, timeouts.idleTimer());
-        ctx.pipeline().replace(this, PipelineNames.SESSION, new ChatSessionHandler(service, member, timeouts));
+        ctx.pipeline().replace(this, PipelineNames.SESSION, new ChatSessionHandler(shared, member));
     }
 }

@@ -1,11 +1,10 @@
 package roomchat.server.session;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import roomchat.core.event.Notice;
 import roomchat.server.DurationConverter;
 import roomchat.server.connection.CloseReason;
@@ -14,31 +13,34 @@ import roomchat.server.connection.Connections;
 /**
  * How long a connection may go on: {@code name} to choose a screen name, counted from the start of
  * its session whatever it sends; {@code idle} without input once it chats. Zero means no limit.
- * The timer (a {@link NameDeadline}, then an {@link IdleStateHandler} that counts input lines) sits
- * under {@code idleTimer}; the session state in charge when it fires closes the connection.
+ * Neither is a handler of its own: {@link NameChoiceHandler} schedules the name deadline, and
+ * chatting sessions are watched for idleness by one {@link IdleWatch} per event loop. One instance
+ * per server; any thread.
  */
-public record Timeouts(Duration name, Duration idle) {
+final class Timeouts {
 
-    /** The timer for the name-choosing state: a deadline that input does not put off. */
-    public ChannelHandler nameTimer() {
-        return new NameDeadline(name);
+    private final Duration name;
+    private final Duration idle;
+    /** The idle watch of each event loop that has had a chatting session. */
+    private final Map<EventExecutor, IdleWatch> idleWatches = new ConcurrentHashMap<>();
+
+    Timeouts(Duration name, Duration idle) {
+        this.name = name;
+        this.idle = idle;
     }
 
-    /** The timer for the chatting state. */
-    public IdleStateHandler idleTimer() {
-        return timer(idle);
+    Duration name() {
+        return name;
     }
 
-    /**
-     * Closes the connection with a last line if {@code event} is its timer firing; otherwise passes
-     * the event on. Both session states answer the timer this way, each with its own words.
-     */
-    static void closeIfTimedOut(ChannelHandlerContext ctx, Object event, String lastLine, CloseReason reason) {
-        if (event instanceof IdleStateEvent || event == NameDeadline.PASSED) {
-            Connections.closeAfter(ctx, new Notice.Goodbye(lastLine), reason);
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
+    /** The idle watch of the sessions on {@code loop}; null if there is no idle limit. */
+    IdleWatch idleWatch(EventExecutor loop) {
+        return idle.isZero() ? null : idleWatches.computeIfAbsent(loop, l -> new IdleWatch(l, idle.toNanos()));
+    }
+
+    /** Closes the connection with a last line: its time ran out. */
+    static void closeTimedOut(ChannelHandlerContext ctx, String lastLine, CloseReason reason) {
+        Connections.closeAfter(ctx, new Notice.Goodbye(lastLine), reason);
     }
 
     String nameLimit() {
@@ -47,9 +49,5 @@ public record Timeouts(Duration name, Duration idle) {
 
     String idleLimit() {
         return DurationConverter.format(idle);
-    }
-
-    private static IdleStateHandler timer(Duration limit) {
-        return new IdleStateHandler(limit.toMillis(), 0, 0, TimeUnit.MILLISECONDS);
     }
 }

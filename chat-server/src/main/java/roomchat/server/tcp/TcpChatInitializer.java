@@ -4,19 +4,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
-import io.netty.handler.codec.string.LineEncoder;
-import io.netty.handler.codec.string.LineSeparator;
-import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.CharsetUtil;
 import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
 import roomchat.server.ServerConfig;
-import roomchat.server.codec.TerminalWrapEncoder;
+import roomchat.server.codec.TerminalLines;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
-import roomchat.server.connection.SlowConsumerHandler;
 import roomchat.server.proxy.ProxyHeaderHandler;
 import roomchat.server.proxy.TrustedProxies;
 import roomchat.server.session.SessionHandlers;
@@ -29,16 +24,19 @@ import roomchat.server.session.SessionHandlers;
  */
 public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
+<<<<<<< HEAD
     private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
     /**
      * Flushes of answers to the lines of one read that may wait for the read's end, so that one socket
      * write carries them all. Flushes outside a read go out at once: room lines come flushed once per
      * channel per turn of its loop already ({@code LoopOutbox}).
      */
+=======
+    /** Flushes that may wait for a later one in the same turn of the event loop, so that one socket write carries them all. */
+>>>>>>> lean-conn
     private static final int MAX_FLUSHES_CONSOLIDATED = 256;
     /** Room for the extra fields (TLVs) of a v2 PROXY header, such as the TLS details HAProxy may add; we read none. */
     public static final int MAX_PROXY_TLV_BYTES = 4096;
-    private static final LineEncoder LINE_ENCODER = new LineEncoder(LineSeparator.UNIX, CharsetUtil.UTF_8);
 
     private final ServerConfig config;
     private final ConnectionTracker tracker;
@@ -46,8 +44,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
     private final SessionHandlers session;
     private final TrustedProxies trustedProxies;
     private final ProxyHeaderHandler proxyHeader;
-    /** Null when lines are not wrapped ({@code --wrap-width 0}). */
-    private final TerminalWrapEncoder terminalWrap;
+    private final TerminalLines lines;
 
     /** {@code tls} is null for plain TCP. */
     public TcpChatInitializer(ServerConfig config, ConnectionTracker tracker, SslContext tls, SessionHandlers session) {
@@ -57,7 +54,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         this.session = session;
         this.trustedProxies = config.trustedProxyRanges();
         this.proxyHeader = new ProxyHeaderHandler(tracker);
-        this.terminalWrap = config.wrapWidth > 0 ? new TerminalWrapEncoder(config.wrapWidth) : null;
+        this.lines = new TerminalLines(config.wrapWidth);
     }
 
     @Override
@@ -75,15 +72,11 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         }
         pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, false))
                 .addLast(PipelineNames.CONNECTIONS, tracker)
-                .addLast(PipelineNames.SLOW_CONSUMER, new SlowConsumerHandler(config.slowConsumerTimeout))
                 // A line longer than the limit fails at once and is skipped up to its line end.
-                .addLast(PipelineNames.LINE_FRAMER, new LineFramer(config.maxLineBytes))
-                .addLast(PipelineNames.UTF8_DECODER, UTF8_DECODER)
-                .addLast(PipelineNames.LINE_ENCODER, LINE_ENCODER);
-        if (terminalWrap != null) {
-            // nc shows lines on a terminal: long ones are wrapped here, and room lines by the dispatcher.
+                .addLast(PipelineNames.LINE_CODEC, new LineCodec(config.maxLineBytes, session.inputs(), lines));
+        if (config.wrapWidth > 0) {
+            // nc shows lines on a terminal: long answers are wrapped by the line codec, room lines by the dispatcher.
             Format.TERMINAL.markOn(channel);
-            pipeline.addLast(PipelineNames.TERMINAL_WRAP, terminalWrap);
         }
         session.addTo(pipeline);
     }

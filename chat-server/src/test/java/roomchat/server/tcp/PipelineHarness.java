@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import roomchat.core.broker.LocalBroker;
 import roomchat.core.chat.ChatService;
 import roomchat.core.dispatch.ExecutorDispatcher;
@@ -30,12 +31,18 @@ public final class PipelineHarness implements AutoCloseable {
     public final EmbeddedChannel channel;
 
     public PipelineHarness(int maxLineBytes) {
+        this(config -> config.maxLineBytes = maxLineBytes);
+    }
+
+    /** A pipeline with the default configuration, changed by {@code configure}. */
+    public PipelineHarness(Consumer<ServerConfig> configure) {
         ServerConfig config = ServerConfig.defaults();
-        config.maxLineBytes = maxLineBytes;
+        configure.accept(config);
         dispatcher = new ExecutorDispatcher(1, config.wrapWidth, broker);
         registry.deliverMovesTo(dispatcher);
         service = new ChatService(registry, broker, config.announceLimit, new GuessLedger(config.roomGuessRate));
-        ConnectionTracker tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp);
+        ConnectionTracker tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
+                config.nameTimeout, config.httpRequestTimeout, config.slowConsumerTimeout);
         SessionHandlers session = new SessionHandlers(service, config, new LongAdder(), dispatcher::portOf);
         channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new TcpChatInitializer(config, tracker, null, session));
     }

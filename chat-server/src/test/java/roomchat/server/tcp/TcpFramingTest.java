@@ -23,7 +23,6 @@ class TcpFramingTest {
     @BeforeEach
     void keepOnlyTheDecoders() {
         harness.channel.pipeline().remove(PipelineNames.SESSION);
-        harness.channel.pipeline().remove(PipelineNames.ERROR_LINES);
         harness.sent();
     }
 
@@ -53,6 +52,25 @@ class TcpFramingTest {
         harness.receive("lo\n:cr ga");
         harness.receive("mes\n");
         assertThat(inputs()).containsExactly(new Input.ChatText("hello"), new Command.ChangeRoom("games", java.util.Optional.empty()));
+    }
+
+    @Test
+    void aLineInManyPiecesArrivesWhole() {
+        harness.receive("he");
+        harness.receive("l");
+        harness.receive("lo wor");
+        harness.receive("ld\r");
+        assertThat(inputs()).isEmpty();
+        harness.receive("\n");
+        assertThat(inputs()).containsExactly(new Input.ChatText("hello world"));
+    }
+
+    @Test
+    void aLineThatPassesTheLimitOnlyWithItsLastPieceFailsAtItsEndAndTheNextPasses() {
+        harness.receive("y".repeat(MAX_LINE - 6));
+        assertThatThrownBy(() -> harness.receive("y".repeat(10) + "\nnext\n"))
+                .isInstanceOf(TooLongFrameException.class);
+        assertThat(inputs()).containsExactly(new Input.ChatText("next"));
     }
 
     @Test

@@ -7,19 +7,23 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.List;
+import roomchat.core.command.Input;
 
 /**
- * Turns each WebSocket text frame into one line, under the same byte limit as a TCP line; a longer
- * frame is dropped with the same error. Binary frames carry no lines and are dropped.
+ * Turns each WebSocket text frame into one line, under the same byte limit as a TCP line (a longer
+ * frame is dropped with the same error), and the line into an {@link Input} ({@link LineInputs}).
+ * Binary frames carry no lines and are dropped.
  */
 @ChannelHandler.Sharable
-public final class TextFrameToLineDecoder extends MessageToMessageDecoder<WebSocketFrame> {
+public final class TextFrameToInputDecoder extends MessageToMessageDecoder<WebSocketFrame> {
 
     private final int maxLineBytes;
+    private final LineInputs inputs;
 
-    public TextFrameToLineDecoder(int maxLineBytes) {
+    public TextFrameToInputDecoder(int maxLineBytes, LineInputs inputs) {
         super(WebSocketFrame.class);
         this.maxLineBytes = maxLineBytes;
+        this.inputs = inputs;
     }
 
     @Override
@@ -31,6 +35,9 @@ public final class TextFrameToLineDecoder extends MessageToMessageDecoder<WebSoc
             ctx.fireExceptionCaught(new TooLongFrameException("frame of " + text.content().readableBytes() + " bytes"));
             return;
         }
-        out.add(text.text());
+        Input input = inputs.read(text.text());
+        if (input != null) {
+            out.add(input);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package roomchat.server.session;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -12,26 +10,29 @@ import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
 /**
- * The end of the pipeline: turns a failure while handling one user's input into one error line for
- * that user, logged once with who it was, and keeps the connection open. A failed allocation closes
- * the connection it happened for (answering would need memory too). A broken socket is closed
- * instead. (A WebSocket that broke its protocol was closed below, by the HTTP port's handlers.) Nothing here
- * touches another connection.
+ * What a failure that reaches the top of a chat pipeline comes to: one error line for the user whose
+ * input it was handling, logged once with who it was, and the connection kept open. A failed
+ * allocation closes the connection it happened for (answering would need memory too). A broken
+ * socket is closed instead. (A WebSocket that broke its protocol was closed below, by the HTTP
+ * port's handlers.) Nothing here touches another connection.
+ *
+ * <p>The session's states call it ({@link SessionState}): as the last handler of the pipeline they
+ * see every failure, so it needs no handler (and no pipeline context) of its own. One per server;
+ * each call on the failing connection's event loop.
  */
-@ChannelHandler.Sharable
-public final class ErrorLineHandler extends ChannelInboundHandlerAdapter {
+final class ErrorLines {
 
-    private static final Logger log = LoggerFactory.getLogger(ErrorLineHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ErrorLines.class);
     private static final Notice INTERNAL_ERROR = new Notice.Error("internal error; your line was dropped");
 
     private final Notice lineTooLong;
 
-    public ErrorLineHandler(int maxLineBytes) {
+    ErrorLines(int maxLineBytes) {
         this.lineTooLong = new Notice.Error("line too long (max " + maxLineBytes + " bytes)");
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    /** Answers {@code cause}, a failure on the connection of {@code ctx}: call on its event loop. */
+    void caught(ChannelHandlerContext ctx, Throwable cause) {
         if (OutOfMemory.caused(cause)) {
             // Answering would need memory too: this connection goes, and with it what it held.
             log.warn("{}: out of memory while handling it; closing", Connections.describe(ctx.channel()));
