@@ -24,16 +24,11 @@ import roomchat.server.session.SessionHandlers;
  */
 public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
-<<<<<<< HEAD
-    private static final StringDecoder UTF8_DECODER = new StringDecoder(CharsetUtil.UTF_8);
     /**
      * Flushes of answers to the lines of one read that may wait for the read's end, so that one socket
      * write carries them all. Flushes outside a read go out at once: room lines come flushed once per
      * channel per turn of its loop already ({@code LoopOutbox}).
      */
-=======
-    /** Flushes that may wait for a later one in the same turn of the event loop, so that one socket write carries them all. */
->>>>>>> lean-conn
     private static final int MAX_FLUSHES_CONSOLIDATED = 256;
     /** Room for the extra fields (TLVs) of a v2 PROXY header, such as the TLS details HAProxy may add; we read none. */
     public static final int MAX_PROXY_TLV_BYTES = 4096;
