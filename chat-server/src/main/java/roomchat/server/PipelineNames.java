@@ -9,8 +9,6 @@ public final class PipelineNames {
     public static final String PROXY_HEADER = "proxyHeader";
     /** TLS, on the TLS listener only. */
     public static final String TLS = "tls";
-    /** Lets the flushes of one turn of the event loop become one socket write. */
-    public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
     /** Admits connections within the limits, tracks and logs them, and closes those whose output stays backed up. */
     public static final String CONNECTIONS = "connections";
     /** HTTP: bytes to requests and responses to bytes. */

@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import roomchat.core.dispatch.Format;
 import roomchat.server.PipelineNames;
@@ -24,12 +23,6 @@ import roomchat.server.session.SessionHandlers;
  */
 public final class TcpChatInitializer extends ChannelInitializer<Channel> {
 
-    /**
-     * Flushes of answers to the lines of one read that may wait for the read's end, so that one socket
-     * write carries them all. Flushes outside a read go out at once: room lines come flushed once per
-     * channel per turn of its loop already ({@code LoopOutbox}).
-     */
-    private static final int MAX_FLUSHES_CONSOLIDATED = 256;
     /** Room for the extra fields (TLVs) of a v2 PROXY header, such as the TLS details HAProxy may add; we read none. */
     public static final int MAX_PROXY_TLV_BYTES = 4096;
 
@@ -65,8 +58,7 @@ public final class TcpChatInitializer extends ChannelInitializer<Channel> {
         if (tls != null) {
             pipeline.addLast(PipelineNames.TLS, tls.newHandler(channel.alloc()));
         }
-        pipeline.addLast(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, false))
-                .addLast(PipelineNames.CONNECTIONS, tracker)
+        pipeline.addLast(PipelineNames.CONNECTIONS, tracker)
                 // A line longer than the limit fails at once and is skipped up to its line end.
                 .addLast(PipelineNames.LINE_CODEC, new LineCodec(config.maxLineBytes, session.inputs(), lines));
         if (config.wrapWidth > 0) {
