@@ -12,6 +12,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +33,7 @@ import roomchat.core.room.RoomRegistry;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.ConnectionTracker;
 import roomchat.server.connection.Connections;
+import roomchat.server.grpc.GrpcDoor;
 import roomchat.server.http.HttpChatInitializer;
 import roomchat.server.http.HttpRequestHandler;
 import roomchat.server.metrics.ServerMetrics;
@@ -76,6 +78,7 @@ public final class ChatServer implements AutoCloseable {
     private Channel listener;
     private Channel tlsListener;
     private Channel httpListener;
+    private GrpcDoor grpcDoor;
 
     /**
      * A server as configured: on its own, or a node of the cluster at {@code --redis}.
@@ -149,10 +152,22 @@ public final class ChatServer implements AutoCloseable {
                 httpListener = bind(Connections.HTTP, Math.max(config.httpPort, 0),
                         new HttpChatInitializer(config, tracker, requests, sessionHandlers));
             }
+            if (config.grpcPort != 0) {
+                grpcDoor = startGrpc(Math.max(config.grpcPort, 0));
+            }
             return (InetSocketAddress) listener.localAddress();
         } catch (StartupException | InterruptedException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** The gRPC door on the server's own loops and channel type. */
+    private GrpcDoor startGrpc(int port) throws StartupException {
+        try {
+            return GrpcDoor.start(config, port, acceptGroup, ioGroup, transport.serverChannel(), service);
+        } catch (IOException e) {
+            throw StartupException.bindFailed(Connections.GRPC, config.host, port, e);
         }
     }
 
@@ -179,6 +194,11 @@ public final class ChatServer implements AutoCloseable {
             throw StartupException.bindFailed(name, config.host, port, bound.cause());
         }
         return bound.channel();
+    }
+
+    /** The address of the gRPC door; null when it is off. */
+    public InetSocketAddress grpcAddress() {
+        return grpcDoor == null ? null : grpcDoor.address();
     }
 
     /** The address of the HTTP listener; null when HTTP is off. */
@@ -241,6 +261,10 @@ public final class ChatServer implements AutoCloseable {
             closeListener(listener);
             closeListener(tlsListener);
             closeListener(httpListener);
+            if (grpcDoor != null) {
+                // Before the loops stop: its calls are cancelled, each a leave, on their loops.
+                grpcDoor.close();
+            }
             long timeoutMs = config.shutdownTimeout.toMillis();
             connections().forEach(channel -> {
                 Connections.closing(channel, CloseReason.SHUTDOWN);

@@ -43,10 +43,11 @@ public final class ServerConfig {
     public static final String DEFAULT_SHUTDOWN_TIMEOUT = "3s";
     public static final int DEFAULT_TLS_PORT = 8443;
     public static final int DEFAULT_HTTP_PORT = 8081;
+    public static final int DEFAULT_GRPC_PORT = 8082;
     public static final String DEFAULT_NODE_LEASE = "15s";
     /** What a node id may be: it is part of every member's ref, whose last colon ends it. */
     public static final String NODE_ID_RULE = "1-64 letters, digits, '.', '_' or '-'";
-    /** As {@link #httpPort}: listen on any free port (for tests; the flag's 0 disables HTTP). */
+    /** As {@link #httpPort} or {@link #grpcPort}: listen on any free port (for tests; the flag's 0 disables the door). */
     public static final int ANY_FREE_PORT = -1;
     /** Stands for one thread per core in {@link #ioThreads} and {@link #dispatchThreads}. */
     public static final int PER_CORE = 0;
@@ -167,6 +168,11 @@ public final class ServerConfig {
                     + " (default: ${DEFAULT-VALUE}).")
     public int httpPort;
 
+    @Option(names = "--grpc-port", defaultValue = "" + DEFAULT_GRPC_PORT,
+            description = "port of the gRPC door (roomchat.v1.Chat) for programs; 0 disables"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int grpcPort;
+
     @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
             description = "Web page origins allowed to open the WebSocket besides the server's own pages"
                     + " (http://localhost, 127.0.0.1 or [::1], --host, or the address connected to, at the HTTP port),"
@@ -219,6 +225,7 @@ public final class ServerConfig {
         require(port >= 0 && port <= 65_535, "--port must be 0-65535");
         require(tlsPort >= 0 && tlsPort <= 65_535, "--tls-port must be 0-65535");
         require(httpPort >= ANY_FREE_PORT && httpPort <= 65_535, "--http-port must be 0-65535");
+        require(grpcPort >= ANY_FREE_PORT && grpcPort <= 65_535, "--grpc-port must be 0-65535");
         require(NameRules.isRoomName(defaultRoom), "--default-room must be " + NameRules.ROOM_NAME_RULE);
         require(maxLineBytes > 0, "--max-line must be at least 1");
         require(historyLines >= 0, "--history can't be negative");

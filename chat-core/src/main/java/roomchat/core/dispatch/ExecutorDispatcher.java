@@ -30,6 +30,7 @@ import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
 import roomchat.core.room.Delivery;
 import roomchat.core.room.DeliveryQueue;
+import roomchat.core.room.EventPort;
 import roomchat.core.room.Member;
 import roomchat.core.room.Membership;
 import roomchat.core.room.Room;
@@ -54,7 +55,9 @@ import roomchat.core.room.Room;
  * format its recipients speak ({@link EncodedRun}); the drain then hands each event loop that owns
  * some of the room's channels one {@link LoopBatch} through the loop's {@link LoopOutbox}, which
  * writes every run waiting for it to its channels as slices and flushes each channel once. No thread
- * here touches a socket or waits for one.
+ * here touches a socket or waits for one. A member not reached through a channel (a gRPC stream)
+ * has an {@link EventPort}: the drain hands it the run itself, as objects, and the port sends it
+ * on its own thread.
  *
  * <p><b>Slow consumers:</b> a channel that is not writable (its pending output is over its high
  * water mark) gets no more events until it drains (a run is taken or dropped whole, so a channel
@@ -73,6 +76,8 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     /** What one room's drain delivers to: confined to that drain. */
     private static final class Outlet {
         final ChannelGroup channels;
+        /** Members not reached through a channel (gRPC streams), handed the runs as objects. */
+        final Map<Member, EventPort> ports = new HashMap<>();
         /** The number of the last event delivered (or dropped); history up to it is a newcomer's replay. */
         long lastSeq;
 
@@ -270,6 +275,9 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
      * {@code events}, whatever happens, so that no event can go out twice.
      */
     private void fanOut(Room room, Outlet outlet, List<RoomEvent> events) {
+        if (!events.isEmpty() && !outlet.ports.isEmpty()) {
+            fanOutToPorts(outlet, events);
+        }
         if (events.isEmpty() || outlet.channels.isEmpty()) {
             events.clear();
             return;
@@ -296,6 +304,47 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
         }
     }
 
+    /**
+     * Hands the run to each member reached through an {@link EventPort}, less the events that spare
+     * it; each port takes its run whole or drops it (it stopped reading), and is counted as such.
+     */
+    private void fanOutToPorts(Outlet outlet, List<RoomEvent> events) {
+        List<RoomEvent> run = List.copyOf(events);
+        for (Map.Entry<Member, EventPort> entry : outlet.ports.entrySet()) {
+            List<RoomEvent> its = withoutSpared(run, entry.getKey());
+            if (its.isEmpty()) {
+                continue;
+            }
+            try {
+                if (entry.getValue().deliver(its)) {
+                    delivered.add(its.size());
+                } else {
+                    dropped.add(its.size());
+                }
+            } catch (RuntimeException e) {
+                log.error("delivery to {} failed and was dropped", entry.getKey(), e);
+            }
+        }
+    }
+
+    /** {@code run} less the events that spare {@code member}: the same list when none does. */
+    private static List<RoomEvent> withoutSpared(List<RoomEvent> run, Member member) {
+        boolean sparesIt = false;
+        for (RoomEvent event : run) {
+            sparesIt |= event.sparedMember() == member;
+        }
+        if (!sparesIt) {
+            return run;
+        }
+        List<RoomEvent> its = new ArrayList<>(run.size());
+        for (RoomEvent event : run) {
+            if (event.sparedMember() != member) {
+                its.add(event);
+            }
+        }
+        return its;
+    }
+
     private LoopOutbox outboxOf(EventLoop loop) {
         return outboxes.computeIfAbsent(loop, LoopOutbox::new);
     }
@@ -315,6 +364,10 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     /** What it must hear first, the history up to the last event delivered, then the live events. */
     private void admit(Room room, Outlet outlet, Delivery.Admit admit) {
         Channel channel = ChannelPort.channelOf(admit.member().port());
+        if (channel == null && admit.member().port() instanceof EventPort port) {
+            admitPort(room, outlet, admit, port);
+            return;
+        }
         if (channel == null) {
             log.warn("{} can't be delivered to: not reached through a channel", admit.member());
             return;
@@ -336,11 +389,27 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
         outlet.channels.add(channel);
     }
 
+    /**
+     * As {@link #admit} for a member reached through an {@link EventPort}: its first notices and the
+     * history go through the port before any run of the room, since the port sends in the order handed.
+     */
+    private void admitPort(Room room, Outlet outlet, Delivery.Admit admit, EventPort port) {
+        for (Notice notice : admit.first()) {
+            port.deliver(notice);
+        }
+        List<RoomEvent> history = broker.history(room, outlet.lastSeq);
+        if (!history.isEmpty()) {
+            port.deliver(new Notice.History(room.name(), history));
+        }
+        outlet.ports.put(admit.member(), port);
+    }
+
     private void remove(Room room, Outlet outlet, Member member) {
         Channel channel = ChannelPort.channelOf(member.port());
         if (channel != null) {
             outlet.channels.remove(channel);
         }
+        outlet.ports.remove(member);
         if (room.isClosed()) {
             // Its last member left and nobody can enter it again: its history's memory goes back.
             broker.removeHistory(room);

@@ -21,6 +21,8 @@ public final class Connections {
     public static final String TLS = "tls";
     /** HTTP requests that have not (or not yet) become a WebSocket. */
     public static final String HTTP = "http";
+    /** The gRPC door's listener (its calls are not tracked here yet). */
+    public static final String GRPC = "grpc";
     /** A WebSocket, as the web page speaks it. */
     public static final String WEBSOCKET = "websocket";
 

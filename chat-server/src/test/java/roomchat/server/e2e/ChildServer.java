@@ -41,7 +41,7 @@ final class ChildServer implements AutoCloseable {
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
-                Main.class.getName(), "--host", "127.0.0.1", "--port", "0", "--http-port", withHttp ? "-1" : "0"));
+                Main.class.getName(), "--host", "127.0.0.1", "--port", "0", "--http-port", withHttp ? "-1" : "0", "--grpc-port", "0"));
         command.addAll(List.of(serverFlags));
         return launch(new ProcessBuilder(command), withHttp);
     }

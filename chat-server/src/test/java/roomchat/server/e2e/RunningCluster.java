@@ -60,6 +60,7 @@ final class RunningCluster implements BeforeEachCallback, AfterEachCallback {
         config.port = 0;
         config.tlsPort = 0;
         config.httpPort = ServerConfig.ANY_FREE_PORT;
+        config.grpcPort = 0;
         config.redis = redis.uri();
         config.nodeId = nodeId;
         settings.accept(config);

@@ -45,6 +45,8 @@ final class RunningServer implements BeforeEachCallback, AfterEachCallback {
         config.port = 0;
         config.tlsPort = 0;
         config.httpPort = ServerConfig.ANY_FREE_PORT;
+        // Off unless a test turns it on: its default port is fixed, and tests run side by side.
+        config.grpcPort = 0;
         settings.accept(config);
     }
 

@@ -1,0 +1,161 @@
+package roomchat.server.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import roomchat.core.chat.ChatService;
+import roomchat.core.chat.NameStep;
+import roomchat.core.chat.Reply;
+import roomchat.core.command.Input;
+import roomchat.core.event.LeaveReason;
+import roomchat.core.event.Notice;
+import roomchat.core.limit.LineRateLimit;
+import roomchat.core.room.Member;
+import roomchat.v1.ClientMessage;
+
+/**
+ * One gRPC {@code Session} call: the member's messages in, the answers out. Before a name is
+ * chosen each message goes to {@link ChatService#beforeName}, after that to {@link ChatService#handle};
+ * answers are written in the order the messages came, whenever each is ready. Cancelling the call,
+ * or the client ending its side, is leaving.
+ *
+ * <p><b>Threads:</b> gRPC calls this observer on the call's event loop (the server runs calls
+ * directly on their transport's loop); answers that come later (a cluster's Redis) are written on
+ * that loop too. So every field is confined to the loop, and nothing here blocks it.
+ */
+final class GrpcSession implements StreamObserver<ClientMessage> {
+
+    private final ChatService service;
+    private final GrpcPort port;
+    private final EventExecutor loop;
+    private final InetAddress address;
+    private final int maxMessageBytes;
+    private final LineRateLimit rateLimit;
+    /** The member once a name is claimed; null before. */
+    private Member member;
+    /** Whether a name claim is under way: messages meanwhile are refused, as it decides what they mean. */
+    private boolean claiming;
+    /** Whether the call has ended, from either side. */
+    private boolean ended;
+    /** The last answer written, or to be written: the next one is written after it. */
+    private CompletionStage<Void> answered = CompletableFuture.completedFuture(null);
+
+    GrpcSession(ChatService service, GrpcPort port, EventExecutor loop, InetAddress address,
+            int maxMessageBytes, LineRateLimit rateLimit) {
+        this.service = service;
+        this.port = port;
+        this.loop = loop;
+        this.address = address;
+        this.maxMessageBytes = maxMessageBytes;
+        this.rateLimit = rateLimit;
+    }
+
+    /** Greets the client: how many are online, and what a name may be. */
+    void start() {
+        write(service.greeting());
+    }
+
+    @Override
+    public void onNext(ClientMessage message) {
+        if (ended || !withinLimits(message)) {
+            return;
+        }
+        Optional<Input> input = ProtoInputs.of(message);
+        if (input.isEmpty()) {
+            return;
+        }
+        if (member != null) {
+            if (message.getKindCase() == ClientMessage.KindCase.NAME) {
+                port.send(new Notice.Error("you have a name already; use nick to change it"));
+                return;
+            }
+            inOrder(service.handle(member, input.get()));
+        } else if (claiming) {
+            port.send(new Notice.Error("wait for the answer to your name"));
+        } else {
+            claiming = true;
+            answered = answered.thenCompose(done -> service.beforeName(input.get(), port, address))
+                    .thenAcceptAsync(this::named, loop);
+        }
+    }
+
+    /** The client ended its side: a goodbye, as {@code :e} would. */
+    @Override
+    public void onCompleted() {
+        end(LeaveReason.QUIT);
+        port.finish();
+    }
+
+    /** The call was cancelled or broke: a leave like a closed connection's. */
+    @Override
+    public void onError(Throwable failure) {
+        end(LeaveReason.CONNECTION_LOST);
+        port.close();
+    }
+
+    /** The line limit and the rate limit, as every door applies them; false when the message is dropped. */
+    private boolean withinLimits(ClientMessage message) {
+        if (message.getSerializedSize() > maxMessageBytes) {
+            port.send(new Notice.Error("message too long: at most " + maxMessageBytes + " bytes"));
+            return false;
+        }
+        switch (rateLimit.onLine(System.nanoTime())) {
+            case ACCEPT:
+                return true;
+            case DROP_AND_WARN:
+                port.send(new Notice.Error("slow down: messages are being dropped"));
+                return false;
+            case DISCONNECT:
+                port.send(new Notice.Goodbye("flooding"));
+                end(LeaveReason.FLOODING);
+                port.finish();
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private void named(NameStep step) {
+        claiming = false;
+        Optional<Member> claimed = step.member();
+        if (ended) {
+            // The call ended while the name was being claimed: the member leaves at once.
+            claimed.ifPresent(gone -> service.leave(gone, LeaveReason.CONNECTION_LOST));
+            return;
+        }
+        member = claimed.orElse(null);
+        write(step.reply());
+    }
+
+    /** Writes {@code reply} once it and every answer before it are ready. */
+    private void inOrder(CompletionStage<Reply> reply) {
+        answered = answered.thenCompose(done -> reply).thenAcceptAsync(this::write, loop);
+    }
+
+    private void write(Reply reply) {
+        for (Notice notice : reply.notices()) {
+            port.send(notice);
+        }
+        reply.then().run();
+        if (reply.close()) {
+            // The service made the leave itself (:e); only the call is left to end.
+            member = null;
+            ended = true;
+            port.finish();
+        }
+    }
+
+    private void end(LeaveReason why) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (member != null) {
+            service.leave(member, why);
+            member = null;
+        }
+    }
+}
