@@ -36,7 +36,8 @@ final class ChatDoor extends ChatGrpc.ChatImplBase {
         GrpcPort port = new GrpcPort(out, loop);
         GrpcSession session = new GrpcSession(service, port, loop, RemoteAddress.KEY.get(),
                 config.maxLineBytes, new LineRateLimit(config.ratePerSecond, config.burst,
-                        config.floodTimeout.toNanos(), System.nanoTime()));
+                        config.floodTimeout.toNanos(), System.nanoTime()),
+                config.nameTimeout, config.idleTimeout);
         session.start();
         return session;
     }

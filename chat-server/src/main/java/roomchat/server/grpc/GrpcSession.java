@@ -3,6 +3,7 @@ package roomchat.server.grpc;
 import io.grpc.stub.StreamObserver;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,13 +15,16 @@ import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
 import roomchat.core.limit.LineRateLimit;
 import roomchat.core.room.Member;
+import roomchat.server.session.TimeoutNotices;
 import roomchat.v1.ClientMessage;
 
 /**
  * One gRPC {@code Session} call: the member's messages in, the answers out. Before a name is
  * chosen each message goes to {@link ChatService#beforeName}, after that to {@link ChatService#handle};
  * answers are written in the order the messages came, whenever each is ready. Cancelling the call,
- * or the client ending its side, is leaving.
+ * or the client ending its side, is leaving. The limits are those of every door: the line and rate
+ * limits per message, the name deadline and the idle limit ({@link SessionClock}); a call that runs
+ * out of time is told why in a typed goodbye, in the words nc users get, and ended.
  *
  * <p><b>Threads:</b> gRPC calls this observer on the call's event loop (the server runs calls
  * directly on their transport's loop); answers that come later (a cluster's Redis) are written on
@@ -34,6 +38,9 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     private final InetAddress address;
     private final int maxMessageBytes;
     private final LineRateLimit rateLimit;
+    private final SessionClock clock;
+    private final Duration nameLimit;
+    private final Duration idleLimit;
     /** The member once a name is claimed; null before. */
     private Member member;
     /** Whether a name claim is under way: messages meanwhile are refused, as it decides what they mean. */
@@ -44,18 +51,22 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     private CompletionStage<Void> answered = CompletableFuture.completedFuture(null);
 
     GrpcSession(ChatService service, GrpcPort port, EventExecutor loop, InetAddress address,
-            int maxMessageBytes, LineRateLimit rateLimit) {
+            int maxMessageBytes, LineRateLimit rateLimit, Duration nameLimit, Duration idleLimit) {
         this.service = service;
         this.port = port;
         this.loop = loop;
         this.address = address;
         this.maxMessageBytes = maxMessageBytes;
         this.rateLimit = rateLimit;
+        this.nameLimit = nameLimit;
+        this.idleLimit = idleLimit;
+        this.clock = new SessionClock(loop, nameLimit, idleLimit);
     }
 
-    /** Greets the client: how many are online, and what a name may be. */
+    /** Greets the client (how many are online, and what a name may be); the name deadline starts now. */
     void start() {
         write(service.greeting());
+        clock.start(() -> timedOut(TimeoutNotices.noName(nameLimit), LeaveReason.CONNECTION_LOST));
     }
 
     @Override
@@ -68,6 +79,8 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
             return;
         }
         if (member != null) {
+            // Input for the idle limit is what passed the limits, as on the other doors.
+            clock.input();
             if (message.getKindCase() == ClientMessage.KindCase.NAME) {
                 port.send(new Notice.Error("you have a name already; use nick to change it"));
                 return;
@@ -109,9 +122,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
                 port.send(new Notice.Error("slow down: messages are being dropped"));
                 return false;
             case DISCONNECT:
-                port.send(new Notice.Goodbye("flooding"));
-                end(LeaveReason.FLOODING);
-                port.finish();
+                closeWith(new Notice.Goodbye("flooding"), LeaveReason.FLOODING);
                 return false;
             default:
                 return false;
@@ -127,7 +138,27 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
             return;
         }
         member = claimed.orElse(null);
+        if (member != null) {
+            clock.named(() -> timedOut(TimeoutNotices.idle(idleLimit), LeaveReason.IDLE));
+        }
         write(step.reply());
+    }
+
+    /**
+     * A deadline passed ({@link SessionClock}, on the loop): the goodbye, then the end of the call.
+     * Before a name nobody leaves (a claim still under way leaves when its answer comes, see {@link #named}).
+     */
+    private void timedOut(Notice goodbye, LeaveReason why) {
+        if (!ended) {
+            closeWith(goodbye, why);
+        }
+    }
+
+    /** Ends the call from the server's side: {@code lastWord} is the last event the client gets. */
+    private void closeWith(Notice lastWord, LeaveReason why) {
+        port.send(lastWord);
+        end(why);
+        port.finish();
     }
 
     /** Writes {@code reply} once it and every answer before it are ready. */
@@ -144,6 +175,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
             // The service made the leave itself (:e); only the call is left to end.
             member = null;
             ended = true;
+            clock.stop();
             port.finish();
         }
     }
@@ -153,6 +185,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
             return;
         }
         ended = true;
+        clock.stop();
         if (member != null) {
             service.leave(member, why);
             member = null;

@@ -58,7 +58,7 @@ public final class ChatSessionHandler extends SessionState {
     /** Its idle watch found no input for the idle limit (and no longer watches it). */
     void idleTooLong() {
         if (context.channel().isActive()) {
-            Timeouts.closeTimedOut(context, "disconnected: idle for " + shared.timeouts().idleLimit(), CloseReason.IDLE);
+            Timeouts.closeTimedOut(context, TimeoutNotices.idle(shared.timeouts().idle()), CloseReason.IDLE);
         }
     }
 

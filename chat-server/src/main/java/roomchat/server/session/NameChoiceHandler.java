@@ -36,7 +36,7 @@ public final class NameChoiceHandler extends SessionState {
         long limitNanos = timeouts.name().toNanos();
         if (limitNanos > 0 && deadline == null) {
             deadline = ctx.executor().schedule(() -> Timeouts.closeTimedOut(ctx,
-                    "disconnected: no name chosen in " + timeouts.nameLimit(), CloseReason.NO_NAME),
+                    TimeoutNotices.noName(timeouts.name()), CloseReason.NO_NAME),
                     limitNanos, TimeUnit.NANOSECONDS);
         }
         ctx.fireChannelActive();

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import roomchat.core.event.Notice;
-import roomchat.server.DurationConverter;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
 
@@ -38,16 +37,12 @@ final class Timeouts {
         return idle.isZero() ? null : idleWatches.computeIfAbsent(loop, l -> new IdleWatch(l, idle.toNanos()));
     }
 
-    /** Closes the connection with a last line: its time ran out. */
-    static void closeTimedOut(ChannelHandlerContext ctx, String lastLine, CloseReason reason) {
-        Connections.closeAfter(ctx, new Notice.Goodbye(lastLine), reason);
+    Duration idle() {
+        return idle;
     }
 
-    String nameLimit() {
-        return DurationConverter.format(name);
-    }
-
-    String idleLimit() {
-        return DurationConverter.format(idle);
+    /** Closes the connection after {@code goodbye} ({@link TimeoutNotices}): its time ran out. */
+    static void closeTimedOut(ChannelHandlerContext ctx, Notice goodbye, CloseReason reason) {
+        Connections.closeAfter(ctx, goodbye, reason);
     }
 }

@@ -1,14 +1,20 @@
 package roomchat.server.e2e;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import roomchat.v1.ChatGrpc;
 import roomchat.v1.ClientMessage;
@@ -17,7 +23,9 @@ import roomchat.v1.ServerEvent;
 /**
  * A program on the gRPC door, through the stubs generated from chat.proto: it sends messages and
  * awaits the events it is sent, keeping those it passed by. Its events arrive on gRPC's threads and
- * are handed over through a queue; the rest is the test's thread's.
+ * are handed over through a queue, and so is how the call ended; the rest is the test's thread's.
+ * A paused client ({@link #connectPaused}) asks gRPC for no events until {@link #resume}: like a
+ * program that stopped reading, it leaves them to HTTP/2 flow control.
  */
 final class GrpcClient implements AutoCloseable {
 
@@ -25,10 +33,22 @@ final class GrpcClient implements AutoCloseable {
     private final StreamObserver<ClientMessage> requests;
     private final BlockingQueue<ServerEvent> arrived = new LinkedBlockingQueue<>();
     private final List<ServerEvent> passed = new ArrayList<>();
+    /** How the call ended: OK when the server completed it, else the status it failed with. */
+    private final CompletableFuture<Status> ended = new CompletableFuture<>();
+    /** The call's flow control, set before the call starts (on the test's thread). */
+    private ClientCallStreamObserver<ClientMessage> call;
 
-    private GrpcClient(InetSocketAddress server) {
+    private GrpcClient(InetSocketAddress server, boolean paused) {
         channel = NettyChannelBuilder.forAddress(server).usePlaintext().build();
-        requests = ChatGrpc.newStub(channel).session(new StreamObserver<>() {
+        requests = ChatGrpc.newStub(channel).session(new ClientResponseObserver<ClientMessage, ServerEvent>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<ClientMessage> requestStream) {
+                call = requestStream;
+                if (paused) {
+                    requestStream.disableAutoRequestWithInitial(0);
+                }
+            }
+
             @Override
             public void onNext(ServerEvent event) {
                 arrived.add(event);
@@ -36,17 +56,43 @@ final class GrpcClient implements AutoCloseable {
 
             @Override
             public void onError(Throwable failure) {
+                ended.complete(Status.fromThrowable(failure));
             }
 
             @Override
             public void onCompleted() {
+                ended.complete(Status.OK);
             }
         });
     }
 
     /** A session on the gRPC door at {@code server}. */
     static GrpcClient connect(InetSocketAddress server) {
-        return new GrpcClient(server);
+        return new GrpcClient(server, false);
+    }
+
+    /** A session that reads nothing until {@link #resume}d. */
+    static GrpcClient connectPaused(InetSocketAddress server) {
+        return new GrpcClient(server, true);
+    }
+
+    /** A paused client starts reading again, everything from now on. */
+    void resume() {
+        call.request(Integer.MAX_VALUE);
+    }
+
+    /** How the call ended (OK: completed by the server); fails if it has not within {@link LineClient#TIMEOUT}. */
+    Status awaitEnd() throws InterruptedException {
+        try {
+            return ended.get(LineClient.TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the call did not end within " + LineClient.TIMEOUT, e);
+        }
+    }
+
+    /** Whether the call has ended, as far as the client knows now. */
+    boolean ended() {
+        return ended.isDone();
     }
 
     void send(ClientMessage message) {
