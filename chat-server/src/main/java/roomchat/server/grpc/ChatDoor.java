@@ -33,11 +33,13 @@ final class ChatDoor extends ChatGrpc.ChatImplBase {
             throw new IllegalStateException("a gRPC call must start on its event loop");
         }
         ServerCallStreamObserver<ServerEvent> out = (ServerCallStreamObserver<ServerEvent>) responses;
-        GrpcPort port = new GrpcPort(out, loop);
+        GrpcPort port = new GrpcPort(out, loop, config.slowConsumerTimeout);
+        // --rate 0: no flood rule, as for the other doors (a bucket that never refills would be one).
+        LineRateLimit rateLimit = config.ratePerSecond > 0
+                ? new LineRateLimit(config.ratePerSecond, config.burst, config.floodTimeout.toNanos(), System.nanoTime())
+                : null;
         GrpcSession session = new GrpcSession(service, port, loop, RemoteAddress.KEY.get(),
-                config.maxLineBytes, new LineRateLimit(config.ratePerSecond, config.burst,
-                        config.floodTimeout.toNanos(), System.nanoTime()),
-                config.nameTimeout, config.idleTimeout);
+                config.maxLineBytes, rateLimit, config.nameTimeout, config.idleTimeout);
         session.start();
         return session;
     }

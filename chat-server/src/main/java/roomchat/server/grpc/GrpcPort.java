@@ -1,7 +1,9 @@
 package roomchat.server.grpc;
 
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.netty.util.concurrent.EventExecutor;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import roomchat.core.event.Notice;
@@ -18,20 +20,33 @@ import roomchat.v1.ServerEvent;
  * ({@link ServerCallStreamObserver#isReady()}: gRPC's own buffer over its threshold, or the
  * client's flow-control window used up) is handed no more room events: runs are dropped whole and
  * counted by the dispatcher, so what waits for one client is bounded by gRPC's threshold plus one run.
+ * If the stream stays not ready for {@code --slow-consumer-timeout} ({@link StallWatch}), the session
+ * is told ({@link #onStalled}) and gives the call up, as a slow nc user is disconnected.
  *
  * <p><b>Threads:</b> {@link #deliver} may be called from any thread and only hands work to the loop;
- * {@link #send}, {@link #finish} and {@link #close} run on the loop. {@code ended} is written on the
- * loop and read anywhere.
+ * {@link #send}, {@link #finish}, {@link #fail} and {@link #close} run on the loop, as does gRPC's
+ * on-ready handler. {@code ended} is written on the loop and read anywhere.
  */
 final class GrpcPort implements EventPort {
 
     private final ServerCallStreamObserver<ServerEvent> out;
     private final EventExecutor loop;
+    private final StallWatch stalls;
+    /** What the session does when the client has not read for the slow-consumer timeout; on the loop. */
+    private Runnable stalled = () -> { };
     private volatile boolean ended;
 
-    GrpcPort(ServerCallStreamObserver<ServerEvent> out, EventExecutor loop) {
+    /** Call while the call starts (gRPC takes the on-ready handler only then), on its loop. */
+    GrpcPort(ServerCallStreamObserver<ServerEvent> out, EventExecutor loop, Duration slowConsumerTimeout) {
         this.out = out;
         this.loop = loop;
+        this.stalls = new StallWatch(loop, slowConsumerTimeout);
+        out.setOnReadyHandler(stalls::ready);
+    }
+
+    /** {@code action} runs (on the loop) if the stream stays not ready for the slow-consumer timeout. */
+    void onStalled(Runnable action) {
+        this.stalled = action;
     }
 
     @Override
@@ -78,6 +93,17 @@ final class GrpcPort implements EventPort {
         } catch (RuntimeException cancelled) {
             // The call was cancelled under us; its onError (a leave) follows.
             ended = true;
+            stalls.stop();
+            return;
+        }
+        if (!out.isReady()) {
+            stalls.notReady(this::stalledTooLong);
+        }
+    }
+
+    private void stalledTooLong() {
+        if (!ended && !out.isReady()) {
+            stalled.run();
         }
     }
 
@@ -85,12 +111,26 @@ final class GrpcPort implements EventPort {
     void finish() {
         if (!ended) {
             ended = true;
+            stalls.stop();
             out.onCompleted();
+        }
+    }
+
+    /**
+     * Ends the call from the server's side with {@code status}, after what was sent (gRPC's trailers
+     * follow the messages queued before them). On the loop; once.
+     */
+    void fail(Status status) {
+        if (!ended) {
+            ended = true;
+            stalls.stop();
+            out.onError(status.asRuntimeException());
         }
     }
 
     /** The call ended from the client's side (cancelled, or failed): nothing more is sent. On the loop. */
     void close() {
         ended = true;
+        stalls.stop();
     }
 }

@@ -1,5 +1,6 @@
 package roomchat.server.grpc;
 
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
 import roomchat.core.limit.LineRateLimit;
 import roomchat.core.room.Member;
+import roomchat.server.connection.CloseReason;
 import roomchat.server.session.TimeoutNotices;
 import roomchat.v1.ClientMessage;
 
@@ -32,11 +34,15 @@ import roomchat.v1.ClientMessage;
  */
 final class GrpcSession implements StreamObserver<ClientMessage> {
 
+    /** How a call given up for not reading ends: the status, and why in the words of the disconnect log. */
+    static final Status SLOW_CONSUMER = Status.RESOURCE_EXHAUSTED.withDescription(CloseReason.SLOW_CONSUMER.toString());
+
     private final ChatService service;
     private final GrpcPort port;
     private final EventExecutor loop;
     private final InetAddress address;
     private final int maxMessageBytes;
+    /** The flood rule; null when there is none ({@code --rate 0}). */
     private final LineRateLimit rateLimit;
     private final SessionClock clock;
     private final Duration nameLimit;
@@ -65,6 +71,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
 
     /** Greets the client (how many are online, and what a name may be); the name deadline starts now. */
     void start() {
+        port.onStalled(this::stalled);
         write(service.greeting());
         clock.start(() -> timedOut(TimeoutNotices.noName(nameLimit), LeaveReason.CONNECTION_LOST));
     }
@@ -115,6 +122,9 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
             port.send(new Notice.Error("message too long: at most " + maxMessageBytes + " bytes"));
             return false;
         }
+        if (rateLimit == null) {
+            return true;
+        }
         switch (rateLimit.onLine(System.nanoTime())) {
             case ACCEPT:
                 return true;
@@ -151,6 +161,18 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     private void timedOut(Notice goodbye, LeaveReason why) {
         if (!ended) {
             closeWith(goodbye, why);
+        }
+    }
+
+    /**
+     * The client has not read for the slow-consumer timeout: its member leaves as a slow nc user's
+     * does, and the call ends with a status that says why. No goodbye event: it would only wait
+     * behind the events the client is not reading (a client that reads again finds them, then the status).
+     */
+    private void stalled() {
+        if (!ended) {
+            end(LeaveReason.SLOW_CONSUMER);
+            port.fail(SLOW_CONSUMER);
         }
     }
 

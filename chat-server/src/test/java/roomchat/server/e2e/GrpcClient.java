@@ -114,6 +114,12 @@ final class GrpcClient implements AutoCloseable {
         }
     }
 
+    /** Every event that has arrived so far: those awaited past, then those still queued (now passed too). */
+    List<ServerEvent> drained() {
+        arrived.drainTo(passed);
+        return passed;
+    }
+
     /** Every event awaited past so far. */
     List<ServerEvent> passed() {
         return passed;
