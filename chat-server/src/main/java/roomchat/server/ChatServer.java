@@ -78,7 +78,8 @@ public final class ChatServer implements AutoCloseable {
     private Channel listener;
     private Channel tlsListener;
     private Channel httpListener;
-    private GrpcDoor grpcDoor;
+    /** Set once on start; read by the cluster's thread when it lets members go. */
+    private volatile GrpcDoor grpcDoor;
 
     /**
      * A server as configured: on its own, or a node of the cluster at {@code --redis}.
@@ -122,9 +123,9 @@ public final class ChatServer implements AutoCloseable {
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
                 config.nameTimeout, config.httpRequestTimeout, config.slowConsumerTimeout);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);
-        this.metrics = new ServerMetrics(tracker.connections(), tracker::disconnects, registry::roomCount,
-                registry::memberCount, linesIn, dispatcher::deliveries, dispatcher::droppedDeliveries,
-                service::unavailableRefusals, rooms::writeMetrics);
+        this.metrics = new ServerMetrics(tracker.connections(), tracker::openCalls, tracker::disconnects,
+                registry::roomCount, registry::memberCount, linesIn, dispatcher::deliveries,
+                dispatcher::droppedDeliveries, service::unavailableRefusals, rooms::writeMetrics);
         rooms.onMembersLost(this::letMembersGo);
     }
 
@@ -165,7 +166,7 @@ public final class ChatServer implements AutoCloseable {
     /** The gRPC door on the server's own loops and channel type. */
     private GrpcDoor startGrpc(int port) throws StartupException {
         try {
-            return GrpcDoor.start(config, port, acceptGroup, ioGroup, transport.serverChannel(), service);
+            return GrpcDoor.start(config, port, acceptGroup, ioGroup, transport.serverChannel(), service, tracker);
         } catch (IOException e) {
             throw StartupException.bindFailed(Connections.GRPC, config.host, port, e);
         }
@@ -231,12 +232,12 @@ public final class ChatServer implements AutoCloseable {
         return dispatcher.droppedDeliveries();
     }
 
-    /** How many connections the limits count as open now. */
+    /** How many connections the limits count as open now: channels and gRPC calls. */
     public int openConnections() {
         return tracker.openCount();
     }
 
-    /** The open connections. */
+    /** The open channels (gRPC calls are not channels: see {@link #openConnections()} and the metrics). */
     public ChannelGroup connections() {
         return tracker.connections();
     }
@@ -247,9 +248,9 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server gracefully: stops accepting, tells every user the server is shutting down,
-     * waits up to the shutdown timeout for that line to be sent, then closes every connection and
-     * stops the threads.
+     * Stops the server gracefully: stops accepting, tells every user the server is shutting down (a
+     * line on the text doors, a typed goodbye on gRPC calls), waits up to the shutdown timeout for
+     * that to be sent, then closes every connection (cancels every call still open) and stops the threads.
      */
     @Override
     public void close() {
@@ -261,11 +262,13 @@ public final class ChatServer implements AutoCloseable {
             closeListener(listener);
             closeListener(tlsListener);
             closeListener(httpListener);
-            if (grpcDoor != null) {
-                // Before the loops stop: its calls are cancelled, each a leave, on their loops.
-                grpcDoor.close();
-            }
             long timeoutMs = config.shutdownTimeout.toMillis();
+            GrpcDoor grpc = grpcDoor;
+            if (grpc != null) {
+                // gRPC calls get the same goodbye as a typed event, as their last, while the channels get theirs.
+                grpc.stopAccepting();
+                grpc.sayGoodbye(SHUTTING_DOWN, CloseReason.SHUTDOWN, false);
+            }
             connections().forEach(channel -> {
                 Connections.closing(channel, CloseReason.SHUTDOWN);
                 ExecutorDispatcher.silence(channel);
@@ -273,6 +276,11 @@ public final class ChatServer implements AutoCloseable {
             connections().writeAndFlush(SHUTTING_DOWN, ChatServer::speaksChat)
                     .awaitUninterruptibly(timeoutMs);
             connections().close().awaitUninterruptibly(timeoutMs);
+            if (grpc != null) {
+                // Before the loops stop: calls whose client has not taken its goodbye by now are
+                // cancelled, each a leave, on their loops.
+                grpc.close(timeoutMs);
+            }
             // No more deliveries: every connection is closed, and a run of lines handed to a loop
             // that stops before running it would keep its buffer for good.
             dispatcher.close();
@@ -300,6 +308,10 @@ public final class ChatServer implements AutoCloseable {
                 channel.writeAndFlush(CLUSTER_LOST).addListener(ChannelFutureListener.CLOSE);
             }
         });
+        GrpcDoor grpc = grpcDoor;
+        if (grpc != null) {
+            grpc.sayGoodbye(CLUSTER_LOST, CloseReason.CLUSTER_LOST, true);
+        }
     }
 
     /** Waits for the members' leaving to be made and announced: a cluster's Redis answers it later. */

@@ -44,6 +44,13 @@ public final class ServerConfig {
     public static final int DEFAULT_TLS_PORT = 8443;
     public static final int DEFAULT_HTTP_PORT = 8081;
     public static final int DEFAULT_GRPC_PORT = 8082;
+    /**
+     * Calls one HTTP/2 connection may have open at once on the gRPC door: a program needs one call per
+     * member it speaks for, and each call counts against the connection limits anyway; this bounds the
+     * streams (each with its buffers, up to gRPC's on-ready threshold when stalled) a single connection
+     * can make the server hold, which the per-address limit counts only once they are calls.
+     */
+    public static final int DEFAULT_GRPC_MAX_CALLS_PER_CONNECTION = 4;
     public static final String DEFAULT_NODE_LEASE = "15s";
     /** What a node id may be: it is part of every member's ref, whose last colon ends it. */
     public static final String NODE_ID_RULE = "1-64 letters, digits, '.', '_' or '-'";
@@ -173,6 +180,12 @@ public final class ServerConfig {
                     + " (default: ${DEFAULT-VALUE}).")
     public int grpcPort;
 
+    @Option(names = "--grpc-max-calls-per-connection", defaultValue = "" + DEFAULT_GRPC_MAX_CALLS_PER_CONNECTION,
+            description = "gRPC calls (members) one HTTP/2 connection may have open at once; a client's further calls"
+                    + " wait until one ends (HTTP/2 MAX_CONCURRENT_STREAMS). Every call also counts against"
+                    + " --max-connections and --max-connections-per-ip (default: ${DEFAULT-VALUE}).")
+    public int grpcMaxCallsPerConnection;
+
     @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
             description = "Web page origins allowed to open the WebSocket besides the server's own pages"
                     + " (http://localhost, 127.0.0.1 or [::1], --host, or the address connected to, at the HTTP port),"
@@ -237,6 +250,7 @@ public final class ServerConfig {
         require(socketSendBufferBytes >= 0, "--socket-send-buffer can't be negative");
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
+        require(grpcMaxCallsPerConnection > 0, "--grpc-max-calls-per-connection must be at least 1");
         require(roomGuessRate >= 0, "--room-guess-rate can't be negative");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -36,26 +37,33 @@ import roomchat.core.render.LineRenderer;
  * and never against the proxy's own address. The handlers above see the connection become active
  * only once it is admitted, so the greeting waits for that.
  *
- * <p><b>Threads:</b> called from every event loop; the counts are atomic, and each connection's
- * own state (its {@link ConnectionState}) is touched only on its event loop.
+ * <p>A connection that is not a channel of the server's (a gRPC call, an HTTP/2 stream) is counted
+ * through {@link #admit}: the same counts, under the address it comes from, held by a {@link CallTicket}
+ * until the call ends; a refused one is told with the same words, by its own door.
+ *
+ * <p><b>Threads:</b> called from every event loop; the counts are atomic ({@link ConnectionCounts}), and
+ * each connection's own state (its {@link ConnectionState}) is touched only on its event loop.
  */
 @ChannelHandler.Sharable
 public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
 
-    /** What a connection over the per-address limit is told. */
-    public static final String TOO_MANY_FROM_ADDRESS = LineRenderer.error("too many connections from your address");
+    /** Why a connection over the total limit is refused, in the words it is told. */
+    public static final String SERVER_FULL_WORDS = "server full";
+    /** Why a connection over the per-address limit is refused, in the words it is told. */
+    public static final String TOO_MANY_FROM_ADDRESS_WORDS = "too many connections from your address";
+    /** What a connection over the per-address limit is told, as a line. */
+    public static final String TOO_MANY_FROM_ADDRESS = LineRenderer.error(TOO_MANY_FROM_ADDRESS_WORDS);
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionTracker.class);
-    private static final byte[] SERVER_FULL = line(LineRenderer.error("server full"));
+    private static final byte[] SERVER_FULL = line(LineRenderer.error(SERVER_FULL_WORDS));
     private static final byte[] TOO_MANY_FROM_ADDRESS_LINE = line(TOO_MANY_FROM_ADDRESS);
 
-    private final int maxConnections;
-    private final int maxPerAddress;
     private final Duration proxyHeaderTimeout;
     private final Duration firstRequestTimeout;
     private final SlowConsumerWatch slowConsumers;
-    private final AtomicInteger open = new AtomicInteger();
-    private final ConcurrentMap<InetAddress, Integer> openByAddress = new ConcurrentHashMap<>();
+    private final ConnectionCounts counts;
+    /** Admitted calls not yet released ({@link #admit}), by transport: they are in no channel group. */
+    private final ConcurrentMap<String, AtomicInteger> openCalls = new ConcurrentHashMap<>();
     private final ChannelGroup everyOpen = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
     private final Map<CloseReason, LongAdder> disconnects = new ConcurrentHashMap<>();
 
@@ -67,21 +75,67 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
      */
     public ConnectionTracker(int maxConnections, int maxPerAddress, Duration proxyHeaderTimeout,
                              Duration firstRequestTimeout, Duration slowConsumerTimeout) {
-        this.maxConnections = maxConnections;
-        this.maxPerAddress = maxPerAddress;
+        this.counts = new ConnectionCounts(maxConnections, maxPerAddress);
         this.proxyHeaderTimeout = proxyHeaderTimeout;
         this.firstRequestTimeout = firstRequestTimeout;
         this.slowConsumers = new SlowConsumerWatch(slowConsumerTimeout);
     }
 
-    /** Every connection counted against the limits and still open. */
+    /** Every channel counted against the limits and still open (calls admitted through {@link #admit} are not in it). */
     public ChannelGroup connections() {
         return everyOpen;
     }
 
-    /** How many connections count against the total limit now. */
+    /** How many connections count against the total limit now, channels and calls. */
     public int openCount() {
-        return open.get();
+        return counts.open();
+    }
+
+    /** How many calls admitted through {@link #admit} are open now, by transport. */
+    public Map<String, Integer> openCalls() {
+        Map<String, Integer> open = new TreeMap<>();
+        openCalls.forEach((transport, count) -> open.put(transport, count.get()));
+        return open;
+    }
+
+    /**
+     * Admits a connection that is not one of the server's channels (a gRPC call) from {@code address},
+     * under the same limits as every channel: the ticket holds its place until it is released. When a
+     * limit is reached the ticket says why ({@link CallTicket#refusal}, {@link CallTicket#refusalWords});
+     * the refusal is logged and counted here, and the caller tells the client and ends the call, before
+     * any greeting. {@code peer} names the connection in logs. Any thread.
+     */
+    public CallTicket admit(InetAddress address, String transport, String peer) {
+        CloseReason refusal = null;
+        if (!counts.takeTotal()) {
+            refusal = CloseReason.SERVER_FULL;
+        } else if (!counts.takeAddress(address)) {
+            counts.releaseTotal();
+            refusal = CloseReason.TOO_MANY_FROM_ADDRESS;
+        }
+        CallTicket ticket = new CallTicket(this, address, transport, peer, refusal);
+        if (refusal != null) {
+            log.info("{} refused: {}", ticket.describe(), refusal);
+            countDisconnect(refusal);
+        } else {
+            openCalls.computeIfAbsent(transport, t -> new AtomicInteger()).incrementAndGet();
+            log.info("{} connected", ticket.describe());
+        }
+        return ticket;
+    }
+
+    /** The words a connection refused for {@code refusal} (server full, or too many from its address) is told. */
+    static String refusalWords(CloseReason refusal) {
+        return refusal == CloseReason.SERVER_FULL ? SERVER_FULL_WORDS : TOO_MANY_FROM_ADDRESS_WORDS;
+    }
+
+    /** An admitted call's ticket was released (once), {@code reason} being why the call ended. */
+    void released(CallTicket ticket, CloseReason reason) {
+        counts.releaseTotal();
+        counts.releaseAddress(ticket.address());
+        openCalls.get(ticket.transport()).decrementAndGet();
+        countDisconnect(reason);
+        log.info("{} disconnected: {}", ticket.describe(), reason);
     }
 
     /** How many connections have closed so far, for each reason. */
@@ -94,8 +148,7 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         Channel channel = ctx.channel();
-        if (open.incrementAndGet() > maxConnections) {
-            open.decrementAndGet();
+        if (!counts.takeTotal()) {
             refuse(ctx, SERVER_FULL, CloseReason.SERVER_FULL);
             return;
         }
@@ -172,16 +225,16 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
         ConnectionState state = ConnectionState.of(channel);
         slowConsumers.closed(state);
         if (state.counted) {
-            open.decrementAndGet();
+            counts.releaseTotal();
             if (state.countedUnder != null) {
-                release(state.countedUnder);
+                counts.releaseAddress(state.countedUnder);
             }
         }
         if (state.refused) {
             return;
         }
         CloseReason reason = Connections.closeReason(channel);
-        disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        countDisconnect(reason);
         if (state.admitted) {
             log.info("{} disconnected: {}", Connections.describe(channel), reason);
         } else {
@@ -232,13 +285,12 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
         if (address.equals(previous)) {
             return true;
         }
-        if (openByAddress.merge(address, 1, Integer::sum) > maxPerAddress) {
-            release(address);
+        if (!counts.takeAddress(address)) {
             return false;
         }
         state.countedUnder = address;
         if (previous != null) {
-            release(previous);
+            counts.releaseAddress(previous);
         }
         return true;
     }
@@ -246,14 +298,14 @@ public final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx, byte[] line, CloseReason reason) {
         Channel channel = ctx.channel();
         log.info("{} refused: {}", Connections.describe(channel), reason);
-        disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        countDisconnect(reason);
         ConnectionState.of(channel).refused = true;
         channel.config().setAutoRead(false);
         Connections.closeAfter(ctx, Unpooled.wrappedBuffer(line), reason);
     }
 
-    private void release(InetAddress address) {
-        openByAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
+    private void countDisconnect(CloseReason reason) {
+        disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     private static byte[] line(String text) {

@@ -21,7 +21,7 @@ public final class Connections {
     public static final String TLS = "tls";
     /** HTTP requests that have not (or not yet) become a WebSocket. */
     public static final String HTTP = "http";
-    /** The gRPC door's listener (its calls are not tracked here yet). */
+    /** A gRPC call on the gRPC door (counted by {@link ConnectionTracker#admit}, not as a channel). */
     public static final String GRPC = "grpc";
     /** A WebSocket, as the web page speaks it. */
     public static final String WEBSOCKET = "websocket";

@@ -9,12 +9,22 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import roomchat.core.chat.ChatService;
+import roomchat.core.event.Notice;
 import roomchat.server.ServerConfig;
+import roomchat.server.connection.CloseReason;
+import roomchat.server.connection.ConnectionTracker;
 
 /**
  * The gRPC door's listener: a grpc-netty server on the chat server's own accept and I/O loops and
  * channel type, serving {@link ChatDoor}. Calls run directly on their transport's event loop (no
  * executor of gRPC's own): the chat's handling never blocks, as on every other door.
+ *
+ * <p>Each call counts against the server's connection limits (see {@link ChatDoor}); one HTTP/2
+ * connection may have at most {@code --grpc-max-calls-per-connection} calls open at once (HTTP/2's
+ * {@code MAX_CONCURRENT_STREAMS}: a client's further calls wait in the client until one ends).
+ *
+ * <p><b>Stopping:</b> {@link #stopAccepting}, {@link #sayGoodbye} to the open calls, then
+ * {@link #close} waits for them to end and cancels what is left. Any thread.
  */
 public final class GrpcDoor implements AutoCloseable {
 
@@ -23,9 +33,11 @@ public final class GrpcDoor implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 2_000;
 
     private final Server server;
+    private final ChatDoor door;
 
-    private GrpcDoor(Server server) {
+    private GrpcDoor(Server server, ChatDoor door) {
         this.server = server;
+        this.door = door;
     }
 
     /**
@@ -34,17 +46,20 @@ public final class GrpcDoor implements AutoCloseable {
      * @throws IOException when the port can't be bound
      */
     public static GrpcDoor start(ServerConfig config, int port, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
-            Class<? extends ServerChannel> channelType, ChatService service) throws IOException {
+            Class<? extends ServerChannel> channelType, ChatService service, ConnectionTracker tracker)
+            throws IOException {
+        ChatDoor door = new ChatDoor(service, config, tracker);
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, port))
                 .bossEventLoopGroup(acceptGroup)
                 .workerEventLoopGroup(ioGroup)
                 .channelType(channelType)
                 .directExecutor()
                 .maxInboundMessageSize(config.maxLineBytes + MESSAGE_OVERHEAD_BYTES)
-                .addService(ServerInterceptors.intercept(new ChatDoor(service, config), new RemoteAddress()))
+                .maxConcurrentCallsPerConnection(config.grpcMaxCallsPerConnection)
+                .addService(ServerInterceptors.intercept(door, new RemoteAddress()))
                 .build()
                 .start();
-        return new GrpcDoor(server);
+        return new GrpcDoor(server, door);
     }
 
     /** The address the door listens on. */
@@ -52,14 +67,40 @@ public final class GrpcDoor implements AutoCloseable {
         return (InetSocketAddress) server.getListenSockets().get(0);
     }
 
-    /** Stops listening and cancels every call (each a leave); waits a little for that to be done. */
-    @Override
-    public void close() {
-        server.shutdownNow();
+    /** Stops listening, and refuses new calls on the connections already open (HTTP/2 GOAWAY); open calls go on. */
+    public void stopAccepting() {
+        server.shutdown();
+    }
+
+    /**
+     * Tells every open call ({@code namedOnly}: every call with a member) {@code goodbye} as its last
+     * event and ends it, for {@code reason}. Returns at once; each call does it on its loop.
+     */
+    public void sayGoodbye(Notice goodbye, CloseReason reason, boolean namedOnly) {
+        door.sayGoodbye(goodbye, reason, namedOnly);
+    }
+
+    /**
+     * Stops accepting, waits up to {@code graceMs} for the open calls to end (those told goodbye end
+     * once the client has their last events), then cancels the rest (each a leave) and waits a little
+     * for that to be done.
+     */
+    public void close(long graceMs) {
+        server.shutdown();
         try {
-            server.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (!server.awaitTermination(graceMs, TimeUnit.MILLISECONDS)) {
+                server.shutdownNow();
+                server.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
+            server.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Cancels every call at once (each a leave). */
+    @Override
+    public void close() {
+        close(0);
     }
 }

@@ -85,13 +85,14 @@ final class GrpcPort implements EventPort {
     }
 
     private void send(ServerEvent event) {
-        if (ended) {
+        // A cancelled call takes sends without a word (ChatDoor sets a cancel handler): skip them.
+        if (ended || out.isCancelled()) {
             return;
         }
         try {
             out.onNext(event);
         } catch (RuntimeException cancelled) {
-            // The call was cancelled under us; its onError (a leave) follows.
+            // The call ended under us; its onError (a leave) follows.
             ended = true;
             stalls.stop();
             return;

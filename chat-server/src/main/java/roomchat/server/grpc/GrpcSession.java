@@ -16,7 +16,9 @@ import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
 import roomchat.core.limit.LineRateLimit;
 import roomchat.core.room.Member;
+import roomchat.server.connection.CallTicket;
 import roomchat.server.connection.CloseReason;
+import roomchat.server.session.LeaveReasons;
 import roomchat.server.session.TimeoutNotices;
 import roomchat.v1.ClientMessage;
 
@@ -26,11 +28,13 @@ import roomchat.v1.ClientMessage;
  * answers are written in the order the messages came, whenever each is ready. Cancelling the call,
  * or the client ending its side, is leaving. The limits are those of every door: the line and rate
  * limits per message, the name deadline and the idle limit ({@link SessionClock}); a call that runs
- * out of time is told why in a typed goodbye, in the words nc users get, and ended.
+ * out of time is told why in a typed goodbye, in the words nc users get, and ended. Why the call
+ * ended is recorded on its {@link CallTicket} for the disconnect counts, as a channel's close reason is.
  *
  * <p><b>Threads:</b> gRPC calls this observer on the call's event loop (the server runs calls
  * directly on their transport's loop); answers that come later (a cluster's Redis) are written on
- * that loop too. So every field is confined to the loop, and nothing here blocks it.
+ * that loop too. So every field is confined to the loop, and nothing here blocks it; the server's
+ * goodbyes ({@link #endFromServer}) hop to the loop.
  */
 final class GrpcSession implements StreamObserver<ClientMessage> {
 
@@ -41,6 +45,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     private final GrpcPort port;
     private final EventExecutor loop;
     private final InetAddress address;
+    private final CallTicket ticket;
     private final int maxMessageBytes;
     /** The flood rule; null when there is none ({@code --rate 0}). */
     private final LineRateLimit rateLimit;
@@ -56,12 +61,13 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     /** The last answer written, or to be written: the next one is written after it. */
     private CompletionStage<Void> answered = CompletableFuture.completedFuture(null);
 
-    GrpcSession(ChatService service, GrpcPort port, EventExecutor loop, InetAddress address,
+    GrpcSession(ChatService service, GrpcPort port, EventExecutor loop, InetAddress address, CallTicket ticket,
             int maxMessageBytes, LineRateLimit rateLimit, Duration nameLimit, Duration idleLimit) {
         this.service = service;
         this.port = port;
         this.loop = loop;
         this.address = address;
+        this.ticket = ticket;
         this.maxMessageBytes = maxMessageBytes;
         this.rateLimit = rateLimit;
         this.nameLimit = nameLimit;
@@ -73,7 +79,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     void start() {
         port.onStalled(this::stalled);
         write(service.greeting());
-        clock.start(() -> timedOut(TimeoutNotices.noName(nameLimit), LeaveReason.CONNECTION_LOST));
+        clock.start(() -> timedOut(TimeoutNotices.noName(nameLimit), CloseReason.NO_NAME));
     }
 
     @Override
@@ -105,14 +111,14 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     /** The client ended its side: a goodbye, as {@code :e} would. */
     @Override
     public void onCompleted() {
-        end(LeaveReason.QUIT);
+        end(CloseReason.QUIT);
         port.finish();
     }
 
     /** The call was cancelled or broke: a leave like a closed connection's. */
     @Override
     public void onError(Throwable failure) {
-        end(LeaveReason.CONNECTION_LOST);
+        end(CloseReason.CLOSED_BY_CLIENT);
         port.close();
     }
 
@@ -132,7 +138,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
                 port.send(new Notice.Error("slow down: messages are being dropped"));
                 return false;
             case DISCONNECT:
-                closeWith(new Notice.Goodbye("flooding"), LeaveReason.FLOODING);
+                closeWith(new Notice.Goodbye("flooding"), CloseReason.FLOODING);
                 return false;
             default:
                 return false;
@@ -149,7 +155,8 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
         }
         member = claimed.orElse(null);
         if (member != null) {
-            clock.named(() -> timedOut(TimeoutNotices.idle(idleLimit), LeaveReason.IDLE));
+            ticket.named(member);
+            clock.named(() -> timedOut(TimeoutNotices.idle(idleLimit), CloseReason.IDLE));
         }
         write(step.reply());
     }
@@ -158,7 +165,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
      * A deadline passed ({@link SessionClock}, on the loop): the goodbye, then the end of the call.
      * Before a name nobody leaves (a claim still under way leaves when its answer comes, see {@link #named}).
      */
-    private void timedOut(Notice goodbye, LeaveReason why) {
+    private void timedOut(Notice goodbye, CloseReason why) {
         if (!ended) {
             closeWith(goodbye, why);
         }
@@ -171,13 +178,30 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
      */
     private void stalled() {
         if (!ended) {
-            end(LeaveReason.SLOW_CONSUMER);
+            end(CloseReason.SLOW_CONSUMER);
             port.fail(SLOW_CONSUMER);
         }
     }
 
+    /**
+     * The server ends the call (it shuts down, or the cluster let this node's members go): unless it
+     * has ended already, or {@code namedOnly} and it has no member, {@code goodbye} is its last event.
+     * Any thread: the reason is recorded at once (a shutdown's cancel may come before the loop gets
+     * to it), the rest is done on the loop.
+     */
+    void endFromServer(Notice goodbye, CloseReason why, boolean namedOnly) {
+        if (!namedOnly) {
+            ticket.closing(why);
+        }
+        loop.execute(() -> {
+            if (!ended && (!namedOnly || member != null)) {
+                closeWith(goodbye, why);
+            }
+        });
+    }
+
     /** Ends the call from the server's side: {@code lastWord} is the last event the client gets. */
-    private void closeWith(Notice lastWord, LeaveReason why) {
+    private void closeWith(Notice lastWord, CloseReason why) {
         port.send(lastWord);
         end(why);
         port.finish();
@@ -195,6 +219,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
         reply.then().run();
         if (reply.close()) {
             // The service made the leave itself (:e); only the call is left to end.
+            ticket.closing(CloseReason.QUIT);
             member = null;
             ended = true;
             clock.stop();
@@ -202,14 +227,15 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
         }
     }
 
-    private void end(LeaveReason why) {
+    private void end(CloseReason why) {
         if (ended) {
             return;
         }
         ended = true;
+        ticket.closing(why);
         clock.stop();
         if (member != null) {
-            service.leave(member, why);
+            service.leave(member, LeaveReasons.of(why));
             member = null;
         }
     }

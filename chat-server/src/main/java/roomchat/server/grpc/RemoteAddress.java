@@ -12,14 +12,17 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /**
- * Puts each call's client address into its {@link Context}, where the session reads it: limits such
- * as password guessing count by it, as for the other doors. Stateless.
+ * Puts each call's client address ({@link Grpc#TRANSPORT_ATTR_REMOTE_ADDR}) into its {@link Context},
+ * where the door reads it: the connection limits and password guessing count by it, as for the other
+ * doors, and logs name the peer. Stateless.
  */
 final class RemoteAddress implements ServerInterceptor {
 
     /** The client's address in a call's context; the loopback address when the transport gave none. */
     static final Context.Key<InetAddress> KEY = Context.keyWithDefault("roomchat.remote-address",
             InetAddress.getLoopbackAddress());
+    /** The peer's socket address for logs ({@code /127.0.0.1:50312}); {@code unknown} when the transport gave none. */
+    static final Context.Key<String> PEER = Context.keyWithDefault("roomchat.peer", "unknown");
 
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
@@ -28,6 +31,7 @@ final class RemoteAddress implements ServerInterceptor {
         if (!(remote instanceof InetSocketAddress inet) || inet.getAddress() == null) {
             return next.startCall(call, headers);
         }
-        return Contexts.interceptCall(Context.current().withValue(KEY, inet.getAddress()), call, headers, next);
+        Context context = Context.current().withValues(KEY, inet.getAddress(), PEER, inet.toString());
+        return Contexts.interceptCall(context, call, headers, next);
     }
 }

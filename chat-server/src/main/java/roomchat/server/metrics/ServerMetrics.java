@@ -22,9 +22,11 @@ import roomchat.server.connection.Connections;
 public final class ServerMetrics {
 
     private static final List<String> TRANSPORTS = List.of(
-            Connections.TCP, Connections.TLS, Connections.WEBSOCKET, Connections.HTTP);
+            Connections.TCP, Connections.TLS, Connections.WEBSOCKET, Connections.HTTP, Connections.GRPC);
 
     private final ChannelGroup connections;
+    /** Open connections that are not channels (gRPC calls), by transport. */
+    private final Supplier<Map<String, Integer>> calls;
     private final Supplier<Map<CloseReason, Long>> disconnects;
     private final LongSupplier rooms;
     private final LongSupplier members;
@@ -34,10 +36,16 @@ public final class ServerMetrics {
     private final LongSupplier unavailable;
     private final Consumer<StringBuilder> more;
 
-    public ServerMetrics(ChannelGroup connections, Supplier<Map<CloseReason, Long>> disconnects, LongSupplier rooms,
+    /**
+     * {@code connections} are the open channels, {@code calls} the open connections that are not
+     * channels (gRPC calls), by transport; the rest are read as they are named.
+     */
+    public ServerMetrics(ChannelGroup connections, Supplier<Map<String, Integer>> calls,
+                         Supplier<Map<CloseReason, Long>> disconnects, LongSupplier rooms,
                          LongSupplier members, LongAdder linesIn, LongSupplier deliveries, LongSupplier dropped,
                          LongSupplier unavailable, Consumer<StringBuilder> more) {
         this.connections = connections;
+        this.calls = calls;
         this.disconnects = disconnects;
         this.rooms = rooms;
         this.members = members;
@@ -58,6 +66,7 @@ public final class ServerMetrics {
             byTransport.merge(Connections.transport(channel), 1L, Long::sum);
             pendingOutput += pendingOutput(channel);
         }
+        calls.get().forEach((transport, count) -> byTransport.merge(transport, (long) count, Long::sum));
         Prometheus.header(out, "roomchat_connections", "gauge", "Open connections, by transport.");
         byTransport.forEach((transport, count) -> Prometheus.sample(out, "roomchat_connections", "transport", transport, count));
         Prometheus.single(out, "roomchat_rooms", "gauge", "Rooms that exist.", rooms.getAsLong());

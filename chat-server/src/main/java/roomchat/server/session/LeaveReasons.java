@@ -4,12 +4,13 @@ import roomchat.core.event.LeaveReason;
 import roomchat.server.connection.CloseReason;
 
 /** Why a member left, as its room is told, from why its connection closed. */
-final class LeaveReasons {
+public final class LeaveReasons {
 
     private LeaveReasons() {
     }
 
-    static LeaveReason of(CloseReason reason) {
+    /** The leave reason for a connection that closed for {@code reason}. */
+    public static LeaveReason of(CloseReason reason) {
         switch (reason) {
             case QUIT:
                 return LeaveReason.QUIT;

@@ -25,11 +25,14 @@ import roomchat.v1.ServerEvent;
  * awaits the events it is sent, keeping those it passed by. Its events arrive on gRPC's threads and
  * are handed over through a queue, and so is how the call ended; the rest is the test's thread's.
  * A paused client ({@link #connectPaused}) asks gRPC for no events until {@link #resume}: like a
- * program that stopped reading, it leaves them to HTTP/2 flow control.
+ * program that stopped reading, it leaves them to HTTP/2 flow control. Several clients may share one
+ * HTTP/2 connection ({@link #on}); the test then closes the channel.
  */
 final class GrpcClient implements AutoCloseable {
 
     private final ManagedChannel channel;
+    /** Whether closing the client closes its channel: false when the channel is shared. */
+    private final boolean ownsChannel;
     private final StreamObserver<ClientMessage> requests;
     private final BlockingQueue<ServerEvent> arrived = new LinkedBlockingQueue<>();
     private final List<ServerEvent> passed = new ArrayList<>();
@@ -38,8 +41,9 @@ final class GrpcClient implements AutoCloseable {
     /** The call's flow control, set before the call starts (on the test's thread). */
     private ClientCallStreamObserver<ClientMessage> call;
 
-    private GrpcClient(InetSocketAddress server, boolean paused) {
-        channel = NettyChannelBuilder.forAddress(server).usePlaintext().build();
+    private GrpcClient(ManagedChannel channel, boolean ownsChannel, boolean paused) {
+        this.channel = channel;
+        this.ownsChannel = ownsChannel;
         requests = ChatGrpc.newStub(channel).session(new ClientResponseObserver<ClientMessage, ServerEvent>() {
             @Override
             public void beforeStart(ClientCallStreamObserver<ClientMessage> requestStream) {
@@ -68,12 +72,27 @@ final class GrpcClient implements AutoCloseable {
 
     /** A session on the gRPC door at {@code server}. */
     static GrpcClient connect(InetSocketAddress server) {
-        return new GrpcClient(server, false);
+        return new GrpcClient(channelTo(server), true, false);
     }
 
     /** A session that reads nothing until {@link #resume}d. */
     static GrpcClient connectPaused(InetSocketAddress server) {
-        return new GrpcClient(server, true);
+        return new GrpcClient(channelTo(server), true, true);
+    }
+
+    /** A session on {@code channel}, an HTTP/2 connection other sessions may share; closing it is the caller's. */
+    static GrpcClient on(ManagedChannel channel) {
+        return new GrpcClient(channel, false, false);
+    }
+
+    /** A plaintext channel to the gRPC door at {@code server}. */
+    static ManagedChannel channelTo(InetSocketAddress server) {
+        return NettyChannelBuilder.forAddress(server).usePlaintext().build();
+    }
+
+    /** Ends the client's side of the call (a half-close), as a program that is done would. */
+    void done() {
+        requests.onCompleted();
     }
 
     /** A paused client starts reading again, everything from now on. */
@@ -127,6 +146,9 @@ final class GrpcClient implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!ownsChannel) {
+            return;
+        }
         channel.shutdownNow().awaitTermination(LineClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 }

@@ -2,8 +2,6 @@ package roomchat.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -37,21 +35,6 @@ class RedisDataLossEndToEndTest {
         return clients.login(node, name);
     }
 
-    /**
-     * Empties Redis, then restarts it: its append-only file replays the FLUSHALL, so it comes back
-     * empty, as a Redis restarted without its data would.
-     */
-    private void restartRedisEmpty() {
-        RedisClient client = RedisClient.create(cluster.redis().uri());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().flushall();
-        } finally {
-            client.shutdown();
-        }
-        cluster.redis().stop();
-        cluster.redis().start();
-    }
-
     @Test
     void everyNodeLetsItsUsersGoWhenRedisLostItsDataAndTheyComeBackUnderTheirNames() throws Exception {
         LineClient alice = login(cluster.address(0), "alice");
@@ -62,7 +45,7 @@ class RedisDataLossEndToEndTest {
         alice.await("[games] -- bob has joined");
         LineClient carol = login(cluster.address(1), "carol");
 
-        restartRedisEmpty();
+        cluster.restartRedisEmpty();
 
         for (LineClient user : List.of(alice, bob, carol)) {
             user.await(LOST_TOUCH, NOTICED_WITHIN);

@@ -1,5 +1,7 @@
 package roomchat.server.e2e;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,5 +82,20 @@ final class RunningCluster implements BeforeEachCallback, AfterEachCallback {
     /** The cluster's Redis. */
     RedisProcess redis() {
         return redis;
+    }
+
+    /**
+     * Empties Redis, then restarts it: its append-only file replays the FLUSHALL, so it comes back
+     * empty, as a Redis restarted without its data would. Every node then lets its members go.
+     */
+    void restartRedisEmpty() {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().flushall();
+        } finally {
+            client.shutdown();
+        }
+        redis.stop();
+        redis.start();
     }
 }
