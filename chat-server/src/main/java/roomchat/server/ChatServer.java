@@ -138,6 +138,8 @@ public final class ChatServer implements AutoCloseable {
         try {
             // Read before any thread or port is taken: a bad file then has nothing to undo.
             SslContext tls = config.tlsEnabled() ? TlsFiles.serverContext(config.tlsCert, config.tlsKey) : null;
+            SslContext grpcTls = config.tlsEnabled() && config.grpcPort != 0
+                    ? TlsFiles.grpcServerContext(config.tlsCert, config.tlsKey) : null;
             rooms.start();
             acceptGroup = new MultiThreadIoEventLoopGroup(1, transport.handlerFactory());
             MultiThreadIoEventLoopGroup connectionLoops = new MultiThreadIoEventLoopGroup(config.ioThreadCount(), transport.handlerFactory());
@@ -149,12 +151,12 @@ public final class ChatServer implements AutoCloseable {
                 tlsListener = bind(Connections.TLS, config.tlsPort, new TcpChatInitializer(config, tracker, tls, sessionHandlers));
             }
             if (config.httpPort != 0) {
-                HttpRequestHandler requests = new HttpRequestHandler(() -> !closing.get() && rooms.healthy(), metrics::render);
+                HttpRequestHandler requests = new HttpRequestHandler(this::serving, metrics::render);
                 httpListener = bind(Connections.HTTP, Math.max(config.httpPort, 0),
                         new HttpChatInitializer(config, tracker, requests, sessionHandlers));
             }
             if (config.grpcPort != 0) {
-                grpcDoor = startGrpc(Math.max(config.grpcPort, 0));
+                grpcDoor = startGrpc(Math.max(config.grpcPort, 0), grpcTls);
             }
             return (InetSocketAddress) listener.localAddress();
         } catch (StartupException | InterruptedException | RuntimeException e) {
@@ -163,10 +165,14 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    /** The gRPC door on the server's own loops and channel type. */
-    private GrpcDoor startGrpc(int port) throws StartupException {
+    /**
+     * The gRPC door on the server's own loops and channel type; over TLS when {@code tls} is not null.
+     * Its health service says what HTTP {@code /healthz} says.
+     */
+    private GrpcDoor startGrpc(int port, SslContext tls) throws StartupException {
         try {
-            return GrpcDoor.start(config, port, acceptGroup, ioGroup, transport.serverChannel(), service, tracker);
+            return GrpcDoor.start(config, port, tls, acceptGroup, ioGroup, transport.serverChannel(), service, tracker,
+                    this::serving);
         } catch (IOException e) {
             throw StartupException.bindFailed(Connections.GRPC, config.host, port, e);
         }
@@ -195,6 +201,11 @@ public final class ChatServer implements AutoCloseable {
             throw StartupException.bindFailed(name, config.host, port, bound.cause());
         }
         return bound.channel();
+    }
+
+    /** Whether the server can serve (HTTP {@code /healthz}, gRPC health): not closing, and its rooms' store answers. */
+    private boolean serving() {
+        return !closing.get() && rooms.healthy();
     }
 
     /** The address of the gRPC door; null when it is off. */

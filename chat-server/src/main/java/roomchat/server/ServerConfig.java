@@ -51,6 +51,14 @@ public final class ServerConfig {
      * can make the server hold, which the per-address limit counts only once they are calls.
      */
     public static final int DEFAULT_GRPC_MAX_CALLS_PER_CONNECTION = 4;
+    /**
+     * How often the gRPC health service looks at whether the server can serve (a cluster node: whether
+     * Redis answers): the link keeps that as a flag, so a look costs nothing, and a load balancer that
+     * watches the health learns of a lost Redis within this long.
+     */
+    public static final String DEFAULT_GRPC_HEALTH_INTERVAL = "1s";
+    /** Below this the health checks would only keep a loop busy. */
+    static final long MIN_GRPC_HEALTH_INTERVAL_MS = 10;
     public static final String DEFAULT_NODE_LEASE = "15s";
     /** What a node id may be: it is part of every member's ref, whose last colon ends it. */
     public static final String NODE_ID_RULE = "1-64 letters, digits, '.', '_' or '-'";
@@ -186,6 +194,12 @@ public final class ServerConfig {
                     + " --max-connections and --max-connections-per-ip (default: ${DEFAULT-VALUE}).")
     public int grpcMaxCallsPerConnection;
 
+    @Option(names = "--grpc-health-interval", defaultValue = DEFAULT_GRPC_HEALTH_INTERVAL,
+            converter = DurationConverter.class,
+            description = "How often the gRPC door's health service (grpc.health.v1) checks that the server can serve"
+                    + " (in a cluster: that Redis answers) (default: ${DEFAULT-VALUE}).")
+    public Duration grpcHealthInterval;
+
     @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
             description = "Web page origins allowed to open the WebSocket besides the server's own pages"
                     + " (http://localhost, 127.0.0.1 or [::1], --host, or the address connected to, at the HTTP port),"
@@ -251,6 +265,7 @@ public final class ServerConfig {
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
         require(grpcMaxCallsPerConnection > 0, "--grpc-max-calls-per-connection must be at least 1");
+        require(grpcHealthInterval.toMillis() >= MIN_GRPC_HEALTH_INTERVAL_MS, "--grpc-health-interval must be at least 10ms");
         require(roomGuessRate >= 0, "--room-guess-rate can't be negative");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");
         require((tlsCert == null) == (tlsKey == null), "--tls-cert and --tls-key go together");

@@ -1,5 +1,6 @@
 package roomchat.server;
 
+import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.file.Files;
@@ -7,7 +8,7 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLException;
 
 /**
- * The TLS context of {@code --tls-cert} and {@code --tls-key}, read before anything is started, so
+ * The TLS contexts of {@code --tls-cert} and {@code --tls-key}, read before anything is started, so
  * that a file that is missing, unreadable or not PEM fails the start with one line naming its flag.
  */
 final class TlsFiles {
@@ -38,6 +39,18 @@ final class TlsFiles {
             return builder.build();
         } catch (SSLException | RuntimeException e) {
             throw StartupException.badFile(KEY_FLAG, key, "can't be used with " + CERT_FLAG + " " + cert + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same files for the gRPC door: gRPC's settings (ALPN {@code h2}, HTTP/2's ciphers) on top.
+     * Called after {@link #serverContext}, which has said what is wrong with the files, if anything.
+     */
+    static SslContext grpcServerContext(Path cert, Path key) throws StartupException {
+        try {
+            return GrpcSslContexts.configure(SslContextBuilder.forServer(cert.toFile(), key.toFile())).build();
+        } catch (SSLException | RuntimeException e) {
+            throw StartupException.badFile(KEY_FLAG, key, "can't be used for the gRPC door: " + e.getMessage(), e);
         }
     }
 

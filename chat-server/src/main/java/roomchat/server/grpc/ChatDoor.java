@@ -7,6 +7,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import roomchat.core.chat.ChatService;
 import roomchat.core.event.Notice;
 import roomchat.core.limit.LineRateLimit;
@@ -29,7 +30,9 @@ import roomchat.v1.ServerEvent;
  * ({@link #sayGoodbye}).
  *
  * <p><b>Threads:</b> calls start and end on their loops; {@link #sayGoodbye} may be called from any
- * thread. The set of open sessions is concurrent.
+ * thread, {@link #awaitNoCalls} from any but a loop. The set of open sessions is concurrent; a loop
+ * that empties it notifies the waiter under the {@code emptied} monitor, which the waiter holds
+ * from its look at the set to its wait, so no notice is missed.
  */
 final class ChatDoor extends ChatGrpc.ChatImplBase {
 
@@ -52,6 +55,8 @@ final class ChatDoor extends ChatGrpc.ChatImplBase {
     private final ServerConfig config;
     private final ConnectionTracker tracker;
     private final Set<GrpcSession> open = ConcurrentHashMap.newKeySet();
+    /** Notified when {@link #open} may have become empty: {@link #awaitNoCalls} waits on it. */
+    private final Object emptied = new Object();
 
     ChatDoor(ChatService service, ServerConfig config, ConnectionTracker tracker) {
         this.service = service;
@@ -83,6 +88,11 @@ final class ChatDoor extends ChatGrpc.ChatImplBase {
         Runnable over = () -> {
             open.remove(session);
             ticket.release();
+            if (open.isEmpty()) {
+                synchronized (emptied) {
+                    emptied.notifyAll();
+                }
+            }
         };
         out.setOnCloseHandler(over);
         out.setOnCancelHandler(over);
@@ -98,6 +108,24 @@ final class ChatDoor extends ChatGrpc.ChatImplBase {
      */
     void sayGoodbye(Notice goodbye, CloseReason reason, boolean namedOnly) {
         open.forEach(session -> session.endFromServer(goodbye, reason, namedOnly));
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for every chat call to be over (its trailers sent, or cancelled);
+     * false if some are still open. For the server's shutdown, on its own thread: never on a loop.
+     */
+    boolean awaitNoCalls(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (emptied) {
+            while (!open.isEmpty()) {
+                long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (leftMs <= 0) {
+                    return false;
+                }
+                emptied.wait(leftMs);
+            }
+        }
+        return true;
     }
 
     /** One typed error in the words nc users get, then the call's end: before any greeting. */

@@ -3,11 +3,14 @@ package roomchat.server.grpc;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import roomchat.core.chat.ChatService;
 import roomchat.core.event.Notice;
 import roomchat.server.ServerConfig;
@@ -23,8 +26,14 @@ import roomchat.server.connection.ConnectionTracker;
  * connection may have at most {@code --grpc-max-calls-per-connection} calls open at once (HTTP/2's
  * {@code MAX_CONCURRENT_STREAMS}: a client's further calls wait in the client until one ends).
  *
- * <p><b>Stopping:</b> {@link #stopAccepting}, {@link #sayGoodbye} to the open calls, then
- * {@link #close} waits for them to end and cancels what is left. Any thread.
+ * <p>Beside the chat, the door serves the standard health service ({@link GrpcHealth}) and server
+ * reflection ({@code grpc.reflection.v1}), so that generic tools (grpc-health-probe, grpcurl) can
+ * check and inspect it. They are not members: their calls count against no limit. With a TLS
+ * context ({@code --tls-cert}/{@code --tls-key}) the port speaks only TLS, with ALPN {@code h2}.
+ *
+ * <p><b>Stopping:</b> {@link #stopAccepting} (health {@code NOT_SERVING}), {@link #sayGoodbye} to the
+ * open calls, then {@link #close} waits for them to end and cancels what is left (health watches
+ * and reflection streams among it, which never end by themselves). Any thread.
  */
 public final class GrpcDoor implements AutoCloseable {
 
@@ -34,22 +43,27 @@ public final class GrpcDoor implements AutoCloseable {
 
     private final Server server;
     private final ChatDoor door;
+    private final GrpcHealth health;
 
-    private GrpcDoor(Server server, ChatDoor door) {
+    private GrpcDoor(Server server, ChatDoor door, GrpcHealth health) {
         this.server = server;
         this.door = door;
+        this.health = health;
     }
 
     /**
-     * Starts the door on {@code port} (0: any free one) of the configured host.
+     * Starts the door on {@code port} (0: any free one) of the configured host; over TLS when
+     * {@code tls} (made by {@code GrpcSslContexts}, for ALPN) is not null. {@code serving} says
+     * whether the server can serve, for the health service: asked on an event loop, it must not block.
      *
      * @throws IOException when the port can't be bound
      */
-    public static GrpcDoor start(ServerConfig config, int port, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
-            Class<? extends ServerChannel> channelType, ChatService service, ConnectionTracker tracker)
-            throws IOException {
+    public static GrpcDoor start(ServerConfig config, int port, SslContext tls, EventLoopGroup acceptGroup,
+            EventLoopGroup ioGroup, Class<? extends ServerChannel> channelType, ChatService service,
+            ConnectionTracker tracker, BooleanSupplier serving) throws IOException {
         ChatDoor door = new ChatDoor(service, config, tracker);
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, port))
+        GrpcHealth health = new GrpcHealth(serving);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, port))
                 .bossEventLoopGroup(acceptGroup)
                 .workerEventLoopGroup(ioGroup)
                 .channelType(channelType)
@@ -57,9 +71,15 @@ public final class GrpcDoor implements AutoCloseable {
                 .maxInboundMessageSize(config.maxLineBytes + MESSAGE_OVERHEAD_BYTES)
                 .maxConcurrentCallsPerConnection(config.grpcMaxCallsPerConnection)
                 .addService(ServerInterceptors.intercept(door, new RemoteAddress()))
-                .build()
-                .start();
-        return new GrpcDoor(server, door);
+                .addService(health.service())
+                // Lists the services and their proto files (roomchat/v1/chat.proto) to tools such as grpcurl.
+                .addService(ProtoReflectionServiceV1.newInstance());
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        Server server = builder.build().start();
+        health.start(acceptGroup.next(), config.grpcHealthInterval);
+        return new GrpcDoor(server, door, health);
     }
 
     /** The address the door listens on. */
@@ -67,8 +87,12 @@ public final class GrpcDoor implements AutoCloseable {
         return (InetSocketAddress) server.getListenSockets().get(0);
     }
 
-    /** Stops listening, and refuses new calls on the connections already open (HTTP/2 GOAWAY); open calls go on. */
+    /**
+     * Health {@code NOT_SERVING} for good (watchers hear it first), then stops listening and refuses
+     * new calls on the connections already open (HTTP/2 GOAWAY); open calls go on.
+     */
     public void stopAccepting() {
+        health.stop();
         server.shutdown();
     }
 
@@ -81,17 +105,17 @@ public final class GrpcDoor implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, waits up to {@code graceMs} for the open calls to end (those told goodbye end
-     * once the client has their last events), then cancels the rest (each a leave) and waits a little
-     * for that to be done.
+     * Stops accepting, waits up to {@code graceMs} for the open chat calls to end (those told goodbye
+     * end once the client has their last events), then cancels the rest (each a leave; health
+     * watches and reflection streams, which are never over by themselves, are not waited for) and
+     * waits a little for that to be done.
      */
     public void close(long graceMs) {
-        server.shutdown();
+        stopAccepting();
         try {
-            if (!server.awaitTermination(graceMs, TimeUnit.MILLISECONDS)) {
-                server.shutdownNow();
-                server.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            }
+            door.awaitNoCalls(graceMs);
+            server.shutdownNow();
+            server.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
