@@ -15,6 +15,7 @@ import roomchat.core.command.Input;
 import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
 import roomchat.core.limit.LineRateLimit;
+import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
 import roomchat.server.connection.CallTicket;
 import roomchat.server.connection.CloseReason;
@@ -89,6 +90,11 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
         }
         Optional<Input> input = ProtoInputs.of(message);
         if (input.isEmpty()) {
+            // A blank line means nothing, as on nc; but a typed name that is empty is a claim of no name,
+            // and a program left without an answer would wait until the name deadline.
+            if (message.getKindCase() == ClientMessage.KindCase.NAME && member == null && !claiming) {
+                port.send(new Notice.Error("invalid name: names are " + NameRules.SCREEN_NAME_RULE));
+            }
             return;
         }
         if (member != null) {
