@@ -104,17 +104,17 @@ final class ClusterComparison {
                     n.received() + " / " + n.expected() + clean(n), "", "");
             row(out, c.workload(), "per second", String.format(Locale.ROOT, "%.0f", s.deliveriesPerSecond()),
                     String.format(Locale.ROOT, "%.0f", n.deliveriesPerSecond()),
-                    ratio(n.deliveriesPerSecond() / s.deliveriesPerSecond()), "");
-            row(out, c.workload(), "p50", ms(s.p50Ms()), ms(n.p50Ms()), ratio(n.p50Ms() / s.p50Ms()), "");
-            row(out, c.workload(), "p99 (send to receipt; on the cluster mostly across nodes)", ms(s.p99Ms()), ms(n.p99Ms()),
-                    ratio(c.p99Ratio()), c.p99TargetMet() == null ? ""
+                    Figures.ratio(n.deliveriesPerSecond() / s.deliveriesPerSecond()), "");
+            row(out, c.workload(), "p50", Figures.ms(s.p50Ms()), Figures.ms(n.p50Ms()), Figures.ratio(n.p50Ms() / s.p50Ms()), "");
+            row(out, c.workload(), "p99 (send to receipt; on the cluster mostly across nodes)", Figures.ms(s.p99Ms()), Figures.ms(n.p99Ms()),
+                    Figures.ratio(c.p99Ratio()), c.p99TargetMet() == null ? ""
                             : verdict("≤ " + P99_TARGET, c.p99TargetMet()));
-            row(out, c.workload(), "CPU per delivery, each node (per delivery it makes)", micros(s.cpuMicrosPerDelivery()),
-                    n.nodes().stream().map(node -> micros(node.cpuMicrosPerDelivery())).collect(Collectors.joining(" / ")),
-                    ratio(c.nodeCpuRatio()) + " (busiest)", verdict("≤ " + NODE_CPU_TARGET, c.nodeCpuTargetMet()));
-            row(out, c.workload(), "CPU per delivery, Redis", "", micros(n.redisMicrosPerDelivery()), "", "");
-            row(out, c.workload(), "CPU per delivery, all processes", micros(s.cpuMicrosPerDelivery()),
-                    micros(n.cpuMicrosPerDelivery()), ratio(n.cpuMicrosPerDelivery() / s.cpuMicrosPerDelivery()), "");
+            row(out, c.workload(), "CPU per delivery, each node (per delivery it makes)", Figures.micros(s.cpuMicrosPerDelivery()),
+                    n.nodes().stream().map(node -> Figures.micros(node.cpuMicrosPerDelivery())).collect(Collectors.joining(" / ")),
+                    Figures.ratio(c.nodeCpuRatio()) + " (busiest)", verdict("≤ " + NODE_CPU_TARGET, c.nodeCpuTargetMet()));
+            row(out, c.workload(), "CPU per delivery, Redis", "", Figures.micros(n.redisMicrosPerDelivery()), "", "");
+            row(out, c.workload(), "CPU per delivery, all processes", Figures.micros(s.cpuMicrosPerDelivery()),
+                    Figures.micros(n.cpuMicrosPerDelivery()), Figures.ratio(n.cpuMicrosPerDelivery() / s.cpuMicrosPerDelivery()), "");
             row(out, c.workload(), "cores, all processes", String.format(Locale.ROOT, "%.2f", s.serverCores()),
                     String.format(Locale.ROOT, "%.2f", n.serverCores()), "", "");
         }
@@ -128,18 +128,6 @@ final class ClusterComparison {
 
     private static String clean(Result r) {
         return r.clean() ? "" : " (LOSS OR DISORDER: " + r.outOfOrder() + ")";
-    }
-
-    private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.2f ms", millis);
-    }
-
-    private static String micros(Double micros) {
-        return micros == null ? "n/a" : String.format(Locale.ROOT, "%.3f µs", micros);
-    }
-
-    private static String ratio(double ratio) {
-        return String.format(Locale.ROOT, "%.2f", ratio);
     }
 
     private static String verdict(String target, boolean met) {

@@ -125,16 +125,16 @@ final class ReferenceComparison {
             row(out, c.workload(), "deliveries", deliveries(s), deliveries(r), "");
             row(out, c.workload(), "per second", String.format(Locale.ROOT, "%.0f", s.deliveriesPerSecond()),
                     String.format(Locale.ROOT, "%.0f", r.deliveriesPerSecond()),
-                    ratio(s.deliveriesPerSecond() / r.deliveriesPerSecond()));
-            row(out, c.workload(), "server CPU per delivery", micros(s.cpuMicrosPerDelivery()),
-                    micros(r.cpuMicrosPerDelivery()), c.cpuRatio() == null ? "n/a" : ratio(c.cpuRatio()));
-            row(out, c.workload(), "p50 (send to receipt)", ms(s.p50Ms()), ms(r.p50Ms()), ratio(c.p50Ratio()));
-            row(out, c.workload(), "p99 (send to receipt)", ms(s.p99Ms()), ms(r.p99Ms()), ratio(c.p99Ratio()));
+                    Figures.ratio(s.deliveriesPerSecond() / r.deliveriesPerSecond()));
+            row(out, c.workload(), "server CPU per delivery", Figures.micros(s.cpuMicrosPerDelivery()),
+                    Figures.micros(r.cpuMicrosPerDelivery()), c.cpuRatio() == null ? "n/a" : Figures.ratio(c.cpuRatio()));
+            row(out, c.workload(), "p50 (send to receipt)", Figures.ms(s.p50Ms()), Figures.ms(r.p50Ms()), Figures.ratio(c.p50Ratio()));
+            row(out, c.workload(), "p99 (send to receipt)", Figures.ms(s.p99Ms()), Figures.ms(r.p99Ms()), Figures.ratio(c.p99Ratio()));
         }
         for (IdleComparison c : idle) {
             row(out, c.workload(), "resident memory per connection (rooms of " + IdleRun.ROOM_SIZE + ")",
                     kib(c.server().kibPerConnection()), kib(c.redis().kibPerConnection()),
-                    c.memoryRatio() == null ? "n/a" : ratio(c.memoryRatio()));
+                    c.memoryRatio() == null ? "n/a" : Figures.ratio(c.memoryRatio()));
             row(out, c.workload(), "CPU while held", seconds(c.server()), seconds(c.redis()), "");
         }
         out.printf(Locale.ROOT, "Medians of %d runs each; the two took turns, each run on a fresh process."
@@ -155,17 +155,5 @@ final class ReferenceComparison {
 
     private static String seconds(IdleRun.IdleResult r) {
         return String.format(Locale.ROOT, "%.2f s in %.0f s", r.idleCpuSeconds(), r.holdSeconds());
-    }
-
-    private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.2f ms", millis);
-    }
-
-    private static String micros(Double micros) {
-        return micros == null ? "n/a" : String.format(Locale.ROOT, "%.3f µs", micros);
-    }
-
-    private static String ratio(double ratio) {
-        return String.format(Locale.ROOT, "%.2f", ratio);
     }
 }
