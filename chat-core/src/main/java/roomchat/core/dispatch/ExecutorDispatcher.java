@@ -31,6 +31,7 @@ import roomchat.core.event.RoomEvent;
 import roomchat.core.room.Delivery;
 import roomchat.core.room.DeliveryQueue;
 import roomchat.core.room.EventPort;
+import roomchat.core.room.EventRun;
 import roomchat.core.room.Member;
 import roomchat.core.room.Membership;
 import roomchat.core.room.Room;
@@ -56,8 +57,8 @@ import roomchat.core.room.Room;
  * some of the room's channels one {@link LoopBatch} through the loop's {@link LoopOutbox}, which
  * writes every run waiting for it to its channels as slices and flushes each channel once. No thread
  * here touches a socket or waits for one. A member not reached through a channel (a gRPC stream)
- * has an {@link EventPort}: the drain hands it the run itself, as objects, and the port sends it
- * on its own thread.
+ * has an {@link EventPort}: the drain hands its loop's outbox the run itself, as objects
+ * ({@link PortBatch}), and the port sends it there.
  *
  * <p><b>Slow consumers:</b> a channel that is not writable (its pending output is over its high
  * water mark) gets no more events until it drains (a run is taken or dropped whole, so a channel
@@ -99,6 +100,7 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
     private final LongAdder delivered = new LongAdder();
     /** {@link #takesMore}, made once: every port and batch shares it, rather than a lambda each. */
     private final LoopBatch.Intake intake = this::takesMore;
+    private final PortBatch.Intake portIntake = this::takesMore;
 
     /**
      * A dispatcher of {@code threads} threads for {@code broker}'s rooms, encoding into buffers from
@@ -306,43 +308,20 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
 
     /**
      * Hands the run to each member reached through an {@link EventPort}, less the events that spare
-     * it; each port takes its run whole or drops it (it stopped reading), and is counted as such.
+     * it, as one {@link PortBatch} per event loop through the loop's outbox. Members that get the
+     * same events share one {@link EventRun}, so their door encodes it once.
      */
     private void fanOutToPorts(Outlet outlet, List<RoomEvent> events) {
-        List<RoomEvent> run = List.copyOf(events);
+        EventRun run = new EventRun(events);
+        Map<EventLoop, PortBatch> byLoop = new HashMap<>();
         for (Map.Entry<Member, EventPort> entry : outlet.ports.entrySet()) {
-            List<RoomEvent> its = withoutSpared(run, entry.getKey());
-            if (its.isEmpty()) {
-                continue;
-            }
-            try {
-                if (entry.getValue().deliver(its)) {
-                    delivered.add(its.size());
-                } else {
-                    dropped.add(its.size());
-                }
-            } catch (RuntimeException e) {
-                log.error("delivery to {} failed and was dropped", entry.getKey(), e);
+            EventRun its = run.without(entry.getKey());
+            if (its.size() > 0) {
+                EventPort port = entry.getValue();
+                byLoop.computeIfAbsent(port.eventLoop(), loop -> new PortBatch(portIntake)).add(port, its);
             }
         }
-    }
-
-    /** {@code run} less the events that spare {@code member}: the same list when none does. */
-    private static List<RoomEvent> withoutSpared(List<RoomEvent> run, Member member) {
-        boolean sparesIt = false;
-        for (RoomEvent event : run) {
-            sparesIt |= event.sparedMember() == member;
-        }
-        if (!sparesIt) {
-            return run;
-        }
-        List<RoomEvent> its = new ArrayList<>(run.size());
-        for (RoomEvent event : run) {
-            if (event.sparedMember() != member) {
-                its.add(event);
-            }
-        }
-        return its;
+        byLoop.forEach((loop, batch) -> outboxOf(loop).offer(batch));
     }
 
     private LoopOutbox outboxOf(EventLoop loop) {
@@ -391,15 +370,16 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
 
     /**
      * As {@link #admit} for a member reached through an {@link EventPort}: its first notices and the
-     * history go through the port before any run of the room, since the port sends in the order handed.
+     * history go through its loop's outbox, as the room's runs do, so none of them can overtake it.
      */
     private void admitPort(Room room, Outlet outlet, Delivery.Admit admit, EventPort port) {
-        for (Notice notice : admit.first()) {
-            port.deliver(notice);
-        }
+        List<Notice> notices = new ArrayList<>(admit.first());
         List<RoomEvent> history = broker.history(room, outlet.lastSeq);
         if (!history.isEmpty()) {
-            port.deliver(new Notice.History(room.name(), history));
+            notices.add(new Notice.History(room.name(), history));
+        }
+        if (!notices.isEmpty()) {
+            outboxOf(port.eventLoop()).offer(new PortAdmission(port, notices));
         }
         outlet.ports.put(admit.member(), port);
     }
@@ -431,6 +411,16 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
             return true;
         }
         dropped.add(lines);
+        return false;
+    }
+
+    /** Whether {@code port} takes {@code events} more now: all of them if it is writable, none if not. */
+    private boolean takesMore(EventPort port, int events) {
+        if (port.writable()) {
+            delivered.add(events);
+            return true;
+        }
+        dropped.add(events);
         return false;
     }
 }

@@ -1,23 +1,29 @@
 package roomchat.core.room;
 
-import java.util.List;
-import roomchat.core.event.RoomEvent;
+import io.netty.channel.EventLoop;
+import roomchat.core.event.Notice;
 
 /**
- * A member not reached through a Netty channel (a gRPC stream, say): the dispatcher hands it its
- * rooms' events as objects, one run at a time, instead of writing encoded lines to a channel.
+ * A member not reached through a Netty channel (a gRPC stream, say) but served on one of the
+ * server's event loops: the dispatcher hands it its rooms' events as objects ({@link EventRun}s)
+ * instead of writing encoded lines to a channel, through the same per-loop outbox as the loop's
+ * channels, so that all the runs waiting for one loop are sent in one of its tasks.
  *
- * <p>The port encodes and sends them itself, on its {@link #executor()}, in the order handed over:
- * the dispatcher calls {@link #deliver(List)} and {@link MemberPort#deliver} for one room from one
- * drain at a time, so runs and the notices of an admission arrive in the room's order.
+ * <p><b>Threads:</b> {@link #send(EventRun)} and {@link #send(Notice)} are called on
+ * {@link #eventLoop()}, in the room's order (runs, and the notices and history of an admission);
+ * {@link #writable()} is asked there too, just before a run, which it takes whole or not at all.
  */
 public interface EventPort extends MemberPort {
 
+    /** The event loop that serves the member: the only thread that sends to it. */
+    EventLoop eventLoop();
+
     /**
-     * Takes a run of its room's events (already without those that spare this member), whole, or
-     * none of them when the member is not taking more now (it stopped reading): returns whether it
-     * took them, so that the dispatcher counts them delivered or dropped. Callable from any thread;
-     * never blocks, and keeps at most what {@link #writable()} allows plus one run.
+     * Sends a run of its room's events (already without those that spare this member). On its loop,
+     * after {@link #writable()} said yes; never blocks.
      */
-    boolean deliver(List<RoomEvent> run);
+    void send(EventRun run);
+
+    /** Sends {@code notice} now, in the order of the calls: on its loop; never blocks. */
+    void send(Notice notice);
 }

@@ -3,7 +3,7 @@ package roomchat.server.grpc;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import io.netty.util.concurrent.EventExecutor;
+import io.netty.channel.EventLoop;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,8 +67,7 @@ final class ChatDoor extends ChatGrpc.ChatImplBase {
     @Override
     public StreamObserver<ClientMessage> session(StreamObserver<ServerEvent> responses) {
         // The server runs calls directly on their transport's loop (GrpcDoor), so this is that loop.
-        EventExecutor loop = ThreadExecutorMap.currentExecutor();
-        if (loop == null) {
+        if (!(ThreadExecutorMap.currentExecutor() instanceof EventLoop loop)) {
             throw new IllegalStateException("a gRPC call must start on its event loop");
         }
         ServerCallStreamObserver<ServerEvent> out = (ServerCallStreamObserver<ServerEvent>) responses;

@@ -2,13 +2,15 @@ package roomchat.server.grpc;
 
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
-import io.netty.util.concurrent.EventExecutor;
+import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
 import roomchat.core.room.EventPort;
+import roomchat.core.room.EventRun;
 import roomchat.v1.ServerEvent;
 
 /**
@@ -18,26 +20,34 @@ import roomchat.v1.ServerEvent;
  *
  * <p><b>Output cap:</b> like a slow nc user's channel, a stream whose transport is not ready
  * ({@link ServerCallStreamObserver#isReady()}: gRPC's own buffer over its threshold, or the
- * client's flow-control window used up) is handed no more room events: runs are dropped whole and
- * counted by the dispatcher, so what waits for one client is bounded by gRPC's threshold plus one run.
+ * client's flow-control window used up) is sent no more room events: the dispatcher asks
+ * {@link #writable()} on the loop just before each run, which is dropped whole and counted when it
+ * says no, so what waits for one client is bounded by gRPC's threshold plus one run.
+ *
+ * <p><b>Encoding:</b> a room's run is turned into {@link ServerEvent}s once, by the first of the
+ * room's gRPC members to send it ({@link EventRun#encoded}); the others send the same messages.
  * If the stream stays not ready for {@code --slow-consumer-timeout} ({@link StallWatch}), the session
  * is told ({@link #onStalled}) and gives the call up, as a slow nc user is disconnected.
  *
  * <p><b>Threads:</b> {@link #deliver} may be called from any thread and only hands work to the loop;
- * {@link #send}, {@link #finish}, {@link #fail} and {@link #close} run on the loop, as does gRPC's
- * on-ready handler. {@code ended} is written on the loop and read anywhere.
+ * {@link #writable()}, the sends, {@link #finish}, {@link #fail} and {@link #close} run on the loop,
+ * as does gRPC's on-ready handler. {@code ended} is written on the loop and read anywhere.
  */
 final class GrpcPort implements EventPort {
 
+    /** A room's run as the messages of this door: shared by every gRPC member through {@link EventRun#encoded}. */
+    private static final Function<List<RoomEvent>, List<ServerEvent>> ENCODER =
+            events -> events.stream().map(ProtoEvents::of).toList();
+
     private final ServerCallStreamObserver<ServerEvent> out;
-    private final EventExecutor loop;
+    private final EventLoop loop;
     private final StallWatch stalls;
     /** What the session does when the client has not read for the slow-consumer timeout; on the loop. */
     private Runnable stalled = () -> { };
     private volatile boolean ended;
 
     /** Call while the call starts (gRPC takes the on-ready handler only then), on its loop. */
-    GrpcPort(ServerCallStreamObserver<ServerEvent> out, EventExecutor loop, Duration slowConsumerTimeout) {
+    GrpcPort(ServerCallStreamObserver<ServerEvent> out, EventLoop loop, Duration slowConsumerTimeout) {
         this.out = out;
         this.loop = loop;
         this.stalls = new StallWatch(loop, slowConsumerTimeout);
@@ -57,16 +67,10 @@ final class GrpcPort implements EventPort {
     }
 
     @Override
-    public boolean deliver(List<RoomEvent> run) {
-        if (ended || !out.isReady()) {
-            return false;
+    public void send(EventRun run) {
+        for (ServerEvent event : run.encoded(ENCODER)) {
+            send(event);
         }
-        loop.execute(() -> {
-            for (RoomEvent event : run) {
-                send(ProtoEvents.of(event));
-            }
-        });
-        return true;
     }
 
     @Override
@@ -79,8 +83,17 @@ final class GrpcPort implements EventPort {
         return loop;
     }
 
-    /** Sends {@code notice} now, ready or not: an answer to what the member itself sent. On the loop. */
-    void send(Notice notice) {
+    @Override
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    /**
+     * Sends {@code notice} now, ready or not: an answer to what the member itself sent, or what it
+     * hears on entering a room. On the loop.
+     */
+    @Override
+    public void send(Notice notice) {
         send(ProtoEvents.of(notice));
     }
 
