@@ -14,8 +14,7 @@ import roomchat.core.limit.LineRateLimit;
  */
 public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
 
-    static final Notice SLOW_DOWN = new Notice.Error("slow down");
-    static final Notice FLOODING = new Notice.Error("disconnected: flooding");
+    private static final Notice FLOODING = new Notice.Error(LimitNotices.FLOODING);
 
     private final LineRateLimit limit;
     /** Set once the connection is being closed for flooding: whatever still comes is dropped. */
@@ -36,7 +35,7 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
                 ctx.fireChannelRead(input);
                 return;
             case DROP_AND_WARN:
-                ctx.writeAndFlush(SLOW_DOWN);
+                ctx.writeAndFlush(LimitNotices.SLOW_DOWN);
                 break;
             case DISCONNECT:
                 disconnecting = true;

@@ -19,6 +19,7 @@ import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
 import roomchat.server.connection.CallTicket;
 import roomchat.server.connection.CloseReason;
+import roomchat.server.connection.LimitNotices;
 import roomchat.server.session.LeaveReasons;
 import roomchat.server.session.TimeoutNotices;
 import roomchat.v1.ClientMessage;
@@ -131,7 +132,7 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
     /** The line limit and the rate limit, as every door applies them; false when the message is dropped. */
     private boolean withinLimits(ClientMessage message) {
         if (message.getSerializedSize() > maxMessageBytes) {
-            port.send(new Notice.Error("message too long: at most " + maxMessageBytes + " bytes"));
+            port.send(LimitNotices.tooLong(maxMessageBytes));
             return false;
         }
         if (rateLimit == null) {
@@ -141,10 +142,10 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
             case ACCEPT:
                 return true;
             case DROP_AND_WARN:
-                port.send(new Notice.Error("slow down: messages are being dropped"));
+                port.send(LimitNotices.SLOW_DOWN);
                 return false;
             case DISCONNECT:
-                closeWith(new Notice.Goodbye("flooding"), CloseReason.FLOODING);
+                closeWith(new Notice.Goodbye(LimitNotices.FLOODING), CloseReason.FLOODING);
                 return false;
             default:
                 return false;

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import roomchat.core.event.Notice;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.Connections;
+import roomchat.server.connection.LimitNotices;
 
 /**
  * What a failure that reaches the top of a chat pipeline comes to: one error line for the user whose
@@ -28,7 +29,7 @@ final class ErrorLines {
     private final Notice lineTooLong;
 
     ErrorLines(int maxLineBytes) {
-        this.lineTooLong = new Notice.Error("line too long (max " + maxLineBytes + " bytes)");
+        this.lineTooLong = LimitNotices.tooLong(maxLineBytes);
     }
 
     /** Answers {@code cause}, a failure on the connection of {@code ctx}: call on its event loop. */

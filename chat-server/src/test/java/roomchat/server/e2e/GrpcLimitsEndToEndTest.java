@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import roomchat.server.ServerConfig;
 import roomchat.v1.ClientMessage;
 import roomchat.v1.Exit;
+import roomchat.v1.Say;
 import roomchat.v1.ServerEvent;
 
 /**
@@ -166,6 +168,48 @@ class GrpcLimitsEndToEndTest {
             } finally {
                 shared.shutdownNow().awaitTermination(LineClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** The flood rule, as on nc: the excess is dropped with one warning, a flood that goes on ends the call. */
+    @Nested
+    class Flood {
+
+        @RegisterExtension
+        final RunningServer server = new RunningServer(config -> {
+            config.grpcPort = ServerConfig.ANY_FREE_PORT;
+            config.floodTimeout = Duration.ofSeconds(2);
+        });
+
+        private final Clients clients = new Clients(server);
+
+        @AfterEach
+        void disconnect() throws Exception {
+            clients.close();
+        }
+
+        @Test
+        void aSustainedFloodIsWarnedThenEndedWithNcsWordsAndTheOthersAreFine() throws Exception {
+            GrpcClient flooder = named(server, "flooder");
+            LineClient bob = clients.login("bob");
+            ClientMessage spam = ClientMessage.newBuilder().setSay(Say.newBuilder().setText("spam")).build();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!flooder.ended() && System.nanoTime() < deadline) {
+                flooder.send(spam);
+            }
+
+            assertThat(flooder.await(ServerEvent::hasError).getError().getText()).isEqualTo("slow down");
+            ServerEvent last = flooder.await(ServerEvent::hasGoodbye);
+            assertThat(last.getGoodbye().getText()).isEqualTo("disconnected: flooding");
+            assertThat(flooder.awaitEnd().isOk()).isTrue();
+            long warnings = flooder.drained().stream().filter(ServerEvent::hasError).count();
+            // At most once a second, over the 2 s the flood lasted before it was ended (and a second's slack).
+            assertThat(warnings).isBetween(1L, 4L);
+            bob.await("[lobby] -- flooder has left");
+            assertThat(server.server().metrics()).contains("roomchat_disconnects_total{reason=\"flooding\"} 1");
+            GrpcClient calm = named(server, "calm");
+            calm.send(ClientMessage.newBuilder().setSay(Say.newBuilder().setText("calm again")).build());
+            bob.await("[lobby] calm: calm again");
         }
     }
 }
