@@ -1,5 +1,6 @@
 package roomchat.server.grpc;
 
+import com.google.protobuf.Timestamp;
 import java.util.List;
 import roomchat.core.command.CommandWord;
 import roomchat.core.event.Happening;
@@ -59,7 +60,7 @@ final class ProtoEvents {
     private static RoomEvent roomEvent(roomchat.core.event.RoomEvent event) {
         RoomEvent.Builder out = RoomEvent.newBuilder().setRoom(event.room()).setSeq(event.seq());
         if (event.at() != null) {
-            out.setTime(event.at().toString());
+            out.setTime(Timestamp.newBuilder().setSeconds(event.at().getEpochSecond()).setNanos(event.at().getNano()));
         }
         if (event.actor() != null) {
             out.setFrom(event.actor());
