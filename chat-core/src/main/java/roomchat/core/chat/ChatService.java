@@ -17,6 +17,7 @@ import roomchat.core.event.Happening;
 import roomchat.core.event.LeaveReason;
 import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
+import roomchat.core.history.HistoryStore;
 import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
 import roomchat.core.room.Member;
@@ -58,12 +59,19 @@ public final class ChatService {
      * Password guesses are slowed down by {@code guesses}.
      */
     public ChatService(RoomRegistry registry, Broker broker, int announceLimit, GuessLedger guesses) {
+        this(registry, broker, announceLimit, guesses, HistoryStore.NONE);
+    }
+
+    /** As above, answering {@code :history} from {@code historyStore} when it is durable. */
+    public ChatService(RoomRegistry registry, Broker broker, int announceLimit, GuessLedger guesses,
+                       HistoryStore historyStore) {
         this.registry = registry;
         this.moves = new Moves(broker, announceLimit);
         this.said = new Said(broker, unavailable);
         RoomCommands rooms = new RoomCommands(registry, said, moves, guesses);
         PeopleCommands people = new PeopleCommands(registry, broker, said);
         HostCommands hosts = new HostCommands(registry, broker, moves);
+        HistoryCommand history = new HistoryCommand(broker, historyStore);
         this.commands = new CommandTable()
                 .on(CommandWord.CHANGE_ROOM, Command.ChangeRoom.class, rooms::changeRoom)
                 .on(CommandWord.NEW_ROOM, Command.NewRoom.class, rooms::newRoom)
@@ -77,6 +85,7 @@ public final class ChatService {
                 .on(CommandWord.KICK, Command.Kick.class, hosts::kick)
                 .on(CommandWord.HOST, Command.Promote.class, hosts::promote)
                 .on(CommandWord.TOPIC, Command.SetTopic.class, hosts::topic)
+                .on(CommandWord.HISTORY, Command.ShowHistory.class, history::show)
                 .on(CommandWord.HELP, Command.Help.class, (member, help) -> Reply.of(new Notice.Help()).now())
                 .on(CommandWord.EXIT, Command.Exit.class, (member, exit) -> exit(member).now())
                 .complete();

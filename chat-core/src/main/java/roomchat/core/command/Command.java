@@ -56,6 +56,17 @@ public sealed interface Command extends Input {
     record SetTopic(Optional<String> topic) implements Command {
     }
 
+    /**
+     * {@code :history [lines]}: the last {@code lines} lines of one's room, with their dates, to the
+     * asker only.
+     */
+    record ShowHistory(int lines) implements Command {
+        /** Lines shown when the command names no count. */
+        public static final int DEFAULT_LINES = 20;
+        /** The most lines one answer shows. */
+        public static final int MAX_LINES = 200;
+    }
+
     /** {@code :h}: list the commands. */
     record Help() implements Command {
     }

@@ -43,6 +43,10 @@ public enum CommandWord {
             args -> new Command.Promote(args.get(0)), "host"),
     TOPIC(Command.SetTopic.class, "[text]", 0, 1, true, "host: set your room's topic, or clear it",
             args -> new Command.SetTopic(optional(args, 0)), "topic"),
+    HISTORY(Command.ShowHistory.class, "[lines]", 0, 1, false,
+            "show your room's last lines with their dates (" + Command.ShowHistory.DEFAULT_LINES + ", at most "
+                    + Command.ShowHistory.MAX_LINES + "), to you only",
+            CommandWord::history, "history", "hist"),
     HELP(Command.Help.class, "", 0, 0, false, "list the commands",
             args -> new Command.Help(), "h", "help"),
     EXIT(Command.Exit.class, "", 0, 0, false, "leave the server",
@@ -159,6 +163,20 @@ public enum CommandWord {
             return new Input.Invalid("a page is a number from 1 (" + page + " is not)");
         }
         return command.apply(Integer.parseInt(page));
+    }
+
+    /** {@code :history [lines]}: the default count, or the one named if it is from 1 to the most shown. */
+    private static Input history(List<String> args) {
+        if (args.isEmpty()) {
+            return new Command.ShowHistory(Command.ShowHistory.DEFAULT_LINES);
+        }
+        String lines = args.get(0);
+        int most = Command.ShowHistory.MAX_LINES;
+        if (lines.length() > String.valueOf(most).length() || !lines.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(lines) < 1 || Integer.parseInt(lines) > most) {
+            return new Input.Invalid("a count of lines is a number from 1 to " + most + " (" + lines + " is not)");
+        }
+        return new Command.ShowHistory(Integer.parseInt(lines));
     }
 
     private static Command messageRoom(List<String> args) {

@@ -84,6 +84,8 @@ public final class ExecutorDispatcher implements Broker.Subscriber, Membership, 
 
         Outlet(Room room) {
             this.channels = new DefaultChannelGroup(room.name(), GlobalEventExecutor.INSTANCE);
+            // A room resumed from a history store: its stored lines were delivered in an earlier life.
+            this.lastSeq = room.log().resumedSeq();
         }
     }
 

@@ -87,12 +87,18 @@ public sealed interface Notice {
     }
 
     /**
-     * What was said in a room before the member came, oldest first (each event as it was ordered);
-     * what follows is live.
+     * What was said in a room, oldest first (each event as it was ordered): before the member came,
+     * replayed as it enters (what follows is live), or, when {@code requested}, the answer to
+     * {@code :history}, which nobody else gets and which may be days old.
      */
-    record History(String room, List<RoomEvent> events) implements Notice {
+    record History(String room, List<RoomEvent> events, boolean requested) implements Notice {
         public History {
             events = List.copyOf(events);
+        }
+
+        /** The replay of a room's history to a member entering it. */
+        public History(String room, List<RoomEvent> events) {
+            this(room, events, false);
         }
     }
 

@@ -162,9 +162,13 @@ public final class JsonRenderer {
         }
     }
 
-    /** {@code {"type":"history","room":"games","events":[{"type":"said",…},…]}}: what follows is live. */
+    /**
+     * {@code {"type":"history","room":"games","requested":false,"events":[{"type":"said",…},…]}}: on
+     * entering, what follows is live; {@code requested}: the answer to {@code :history}.
+     */
     private static void history(JsonGenerator json, Notice.History history) throws IOException {
         json.writeStringField("room", history.room());
+        json.writeBooleanField("requested", history.requested());
         json.writeArrayFieldStart("events");
         for (RoomEvent event : history.events()) {
             json.writeStartObject();

@@ -41,7 +41,12 @@ public final class LineRenderer {
     /** The notice that ends a replay of a room's history to a newcomer. */
     public static final String LIVE_CHAT_STARTS = NOTICE + "live chat starts";
 
+    /** The notice that ends the answer to {@code :history}. */
+    public static final String HISTORY_ENDS = NOTICE + "end of history";
+
     private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** Lines asked for with {@code :history} may be days old: they carry their date. */
+    private static final DateTimeFormatter HISTORY_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
 
@@ -149,11 +154,37 @@ public final class LineRenderer {
         throw new IllegalArgumentException("no wording for " + notice);
     }
 
-    /** Each event kept, with its time, then {@code * live chat starts}. */
+    /**
+     * {@code * 2025-06-01 14:02 [room] alice: hi}: a line asked for with {@code :history}, marked as a
+     * notice to the asker, so that nobody takes it for live chat.
+     */
+    public String requestedHistoryLine(RoomEvent event) {
+        return notice(HISTORY_DATE_TIME.format(event.at().atZone(zone)) + " " + line(event));
+    }
+
+    /**
+     * Each event kept, with its time, then {@code * live chat starts}; the answer to {@code :history}:
+     * a heading, each line with its date and time, then {@code * end of history}.
+     */
     private List<String> history(Notice.History history) {
+        if (history.requested()) {
+            return requestedHistory(history);
+        }
         List<String> lines = new ArrayList<>(history.events().size() + 1);
         history.events().forEach(event -> lines.add(historyLine(event)));
         lines.add(LIVE_CHAT_STARTS);
+        return lines;
+    }
+
+    private List<String> requestedHistory(Notice.History history) {
+        int count = history.events().size();
+        if (count == 0) {
+            return List.of(notice("no history in " + history.room()));
+        }
+        List<String> lines = new ArrayList<>(count + 2);
+        lines.add(notice("history of " + history.room() + ", the last " + (count == 1 ? "line" : count + " lines") + ":"));
+        history.events().forEach(event -> lines.add(requestedHistoryLine(event)));
+        lines.add(HISTORY_ENDS);
         return lines;
     }
 

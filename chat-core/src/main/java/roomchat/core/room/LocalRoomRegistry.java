@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import roomchat.core.event.Notice;
+import roomchat.core.history.HistoryStore;
 import roomchat.core.name.LookAlikes;
 import roomchat.core.name.NameRules;
 
@@ -44,6 +45,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
     private final AtomicLong memberIds = new AtomicLong();
     private final int historyLines;
     private final HistoryBudget historyBudget;
+    private final HistoryStore historyStore;
     private volatile Membership membership = Membership.NONE;
 
     /** A registry whose default room is called {@code defaultRoomName}, keeping no history. */
@@ -58,13 +60,23 @@ public final class LocalRoomRegistry implements RoomRegistry {
 
     /** As above, with every room's history together within {@code historyBudget}. */
     public LocalRoomRegistry(String defaultRoomName, int historyLines, HistoryBudget historyBudget) {
+        this(defaultRoomName, historyLines, historyBudget, HistoryStore.NONE);
+    }
+
+    /**
+     * As above, with rooms' lines kept in {@code historyStore} too: a room made again (the default
+     * room at start among them) resumes from what the store holds of it.
+     */
+    public LocalRoomRegistry(String defaultRoomName, int historyLines, HistoryBudget historyBudget,
+                             HistoryStore historyStore) {
         if (!NameRules.isRoomName(defaultRoomName)) {
             throw new IllegalArgumentException("not a room name: " + defaultRoomName);
         }
         LookAlikes.load();
         this.historyLines = historyLines;
         this.historyBudget = historyBudget;
-        this.defaultRoom = new Room(defaultRoomName, historyLines, historyBudget, true);
+        this.historyStore = historyStore;
+        this.defaultRoom = new Room(defaultRoomName, historyLines, historyBudget, true, historyStore);
         rooms.put(defaultRoom.key(), defaultRoom);
     }
 
@@ -149,7 +161,7 @@ public final class LocalRoomRegistry implements RoomRegistry {
             if (existing != null) {
                 return done(new RoomChange.RoomExists(existing));
             }
-            Room created = new Room(roomName, historyLines, historyBudget, false);
+            Room created = new Room(roomName, historyLines, historyBudget, false, historyStore);
             rooms.put(created.key(), created);
             created.addHost(member);
             return done(move(member, created, true, null));

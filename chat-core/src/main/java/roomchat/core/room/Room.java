@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import roomchat.core.history.HistoryStore;
 import roomchat.core.name.NameRules;
 
 /**
@@ -32,10 +33,10 @@ public final class Room {
     /** Set, under the master lock, when the room is removed; seen by its drain after the last departure. */
     private volatile boolean closed;
 
-    Room(String name, int historyLines, HistoryBudget historyBudget, boolean unhosted) {
+    Room(String name, int historyLines, HistoryBudget historyBudget, boolean unhosted, HistoryStore store) {
         this.name = name;
         this.unhosted = unhosted;
-        this.log = new RoomLog(new RoomHistory(historyLines, historyBudget));
+        this.log = new RoomLog(NameRules.key(name), new RoomHistory(historyLines, historyBudget), store);
     }
 
     /**
@@ -44,7 +45,7 @@ public final class Room {
      * make rooms.
      */
     public static Room handle(String name, boolean unhosted) {
-        return new Room(name, 0, HistoryBudget.unlimited(), unhosted);
+        return new Room(name, 0, HistoryBudget.unlimited(), unhosted, HistoryStore.NONE);
     }
 
     /** The room's name, spelled as it was created. */

@@ -18,7 +18,7 @@ class DomainArchitectureTest {
     private static final String[] DOMAIN = {
         "roomchat.core.chat..", "roomchat.core.command..", "roomchat.core.event..", "roomchat.core.room..",
         "roomchat.core.broker..", "roomchat.core.render..", "roomchat.core.name..", "roomchat.core.limit..",
-        "roomchat.core.text.."
+        "roomchat.core.text..", "roomchat.core.history.."
     };
 
     private static final JavaClasses CORE = new ClassFileImporter()

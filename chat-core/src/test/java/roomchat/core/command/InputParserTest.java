@@ -53,6 +53,21 @@ class InputParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {":history", ":hist", ":HIST"})
+    void historyShowsTwentyLinesUnlessTold(String line) {
+        assertThat(parse(line)).isEqualTo(new Command.ShowHistory(Command.ShowHistory.DEFAULT_LINES));
+        assertThat(parse(line + " 50")).isEqualTo(new Command.ShowHistory(50));
+        assertThat(parse(line + " 200")).isEqualTo(new Command.ShowHistory(200));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {":history 0", ":history 201", ":hist -3", ":hist many", ":history 99999999999"})
+    void historyTakesACountFromOneToTwoHundred(String line) {
+        assertThat(parse(line)).isInstanceOf(Input.Invalid.class);
+        assertThat(((Input.Invalid) parse(line)).reason()).startsWith("a count of lines is a number from 1 to 200");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {":h", ":help", ":H", ":HeLp"})
     void everyHelpAlias(String line) {
         assertThat(parse(line)).isEqualTo(new Command.Help());

@@ -147,6 +147,22 @@ class RenderersTest {
                 .containsExactly("* rooms (1):", "*   games: 2 members, locked");
     }
 
+    @Test
+    void theAnswerToHistoryIsMarkedAsAskedForAndDated() throws IOException {
+        Notice.History asked = new Notice.History("games",
+                List.of(event(new Happening.Said("hi")), event(new Happening.Acted("waves"))), true);
+        assertThat(new LineRenderer(ZoneOffset.UTC).lines(asked)).containsExactly(
+                "* history of games, the last 2 lines:",
+                "* 2026-11-22 12:04 [games] alice: hi",
+                "* 2026-11-22 12:04 [games] * alice waves",
+                LineRenderer.HISTORY_ENDS);
+        assertThat(new LineRenderer(ZoneOffset.UTC).lines(new Notice.History("games", List.of(), true)))
+                .containsExactly("* no history in games");
+        assertThat(topLevelFields(JsonRenderer.json(asked))).containsEntry("type", "history").containsEntry("requested", "true");
+        assertThat(topLevelFields(JsonRenderer.json(NOTICES.get(Notice.History.class).notice())))
+                .containsEntry("requested", "false");
+    }
+
     /**
      * Parses {@code json} as exactly one JSON object, on one line, and returns its top-level scalar
      * fields as text (nested arrays and objects are parsed and skipped).
