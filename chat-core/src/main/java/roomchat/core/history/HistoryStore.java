@@ -45,7 +45,7 @@ public interface HistoryStore extends AutoCloseable {
         }
 
         @Override
-        public void append(RoomEvent event) {
+        public void append(String roomKey, RoomEvent event) {
             // Nothing beyond memory.
         }
 
@@ -75,10 +75,10 @@ public interface HistoryStore extends AutoCloseable {
     Past resume(String roomKey);
 
     /**
-     * Keeps {@code event}, an ordered line (its {@link roomchat.core.event.Happening#kept kind is kept}).
+     * Keeps {@code event}, an ordered line of the room of {@code roomKey} (its {@link roomchat.core.event.Happening#kept kind is kept}).
      * Called under its room's log lock, in the room's order: it never waits for the store.
      */
-    void append(RoomEvent event);
+    void append(String roomKey, RoomEvent event);
 
     /**
      * The room of {@code roomKey} is gone (its last member left): {@code recent} are the lines it held

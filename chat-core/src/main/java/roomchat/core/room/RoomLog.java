@@ -47,7 +47,7 @@ public final class RoomLog {
         RoomEvent event = draft.ordered(++lastSeq, at);
         if (event.what().kept()) {
             history.add(event);
-            store.append(event);
+            store.append(key, event);
         }
         return event;
     }

@@ -57,7 +57,7 @@ class HistoryResumeTest {
         }
 
         @Override
-        public void append(RoomEvent event) {
+        public void append(String roomKey, RoomEvent event) {
             appended.add(event);
         }
 
