@@ -14,6 +14,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import roomchat.core.chat.ChatService;
 import roomchat.core.broker.Broker;
 import roomchat.core.event.Notice;
 import roomchat.core.dispatch.ExecutorDispatcher;
+import roomchat.core.history.HistoryStore;
 import roomchat.core.room.HistoryBudget;
 import roomchat.core.limit.GuessLedger;
 import roomchat.core.room.LocalRoomRegistry;
@@ -36,6 +38,9 @@ import roomchat.server.connection.Connections;
 import roomchat.server.grpc.GrpcDoor;
 import roomchat.server.http.HttpChatInitializer;
 import roomchat.server.http.HttpRequestHandler;
+import roomchat.history.HistoryFileException;
+import roomchat.history.Retention;
+import roomchat.history.SqliteHistoryStore;
 import roomchat.server.metrics.ServerMetrics;
 import roomchat.server.rooms.ClusterRooms;
 import roomchat.server.rooms.LocalRooms;
@@ -94,14 +99,29 @@ public final class ChatServer implements AutoCloseable {
     private static RoomsBackend roomsFor(ServerConfig config) throws StartupException {
         config.validate();
         if (!config.clustered()) {
+            HistoryStore store = historyStoreFor(config);
             return new LocalRooms(new LocalRoomRegistry(config.defaultRoom, config.historyLines,
-                    new HistoryBudget(config.maxHistoryBytes)));
+                    new HistoryBudget(config.maxHistoryBytes), store), store);
         }
         String nodeId = config.nodeId != null ? config.nodeId : NodeIds.generate();
         try {
             return new ClusterRooms(config.redis, nodeId, config.defaultRoom, config.historyLines, config.nodeLease);
         } catch (Broker.Unavailable e) {
             throw StartupException.redisUnreachable(config.redis, e);
+        }
+    }
+
+    /** The history file of {@code --history-db}, opened and read; none without the flag. */
+    private static HistoryStore historyStoreFor(ServerConfig config) throws StartupException {
+        if (config.historyDb == null) {
+            return HistoryStore.NONE;
+        }
+        try {
+            // A newcomer is replayed --history lines, and a room's memory keeps a few more (RoomHistory).
+            return SqliteHistoryStore.open(config.historyDb, new Retention(config.historyKeep, config.historyMaxAge),
+                    config.historyLines, config.historyWriteQueue, Clock.systemUTC());
+        } catch (HistoryFileException e) {
+            throw StartupException.historyDb(e);
         }
     }
 
@@ -119,7 +139,7 @@ public final class ChatServer implements AutoCloseable {
         this.dispatcher = new ExecutorDispatcher(config.dispatchThreadCount(), config.wrapWidth, rooms.broker());
         registry.deliverMovesTo(dispatcher);
         this.service = new ChatService(registry, rooms.broker(), config.announceLimit,
-                new GuessLedger(config.roomGuessRate));
+                new GuessLedger(config.roomGuessRate), rooms.historyStore());
         this.tracker = new ConnectionTracker(config.maxConnections, config.maxConnectionsPerIp,
                 config.nameTimeout, config.httpRequestTimeout, config.slowConsumerTimeout);
         this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);

@@ -9,6 +9,7 @@ import roomchat.core.chat.ChatService;
 import roomchat.core.limit.GuessLedger;
 import roomchat.core.name.NameRules;
 import roomchat.core.text.TerminalWrap;
+import roomchat.history.SqliteHistoryStore;
 import roomchat.server.http.AllowedOrigins;
 import roomchat.server.proxy.TrustedProxies;
 
@@ -60,6 +61,12 @@ public final class ServerConfig {
     /** Below this the health checks would only keep a loop busy. */
     static final long MIN_GRPC_HEALTH_INTERVAL_MS = 10;
     public static final String DEFAULT_NODE_LEASE = "15s";
+    /** Lines of each room the history file keeps (--history-db). */
+    public static final int DEFAULT_HISTORY_KEEP = 1_000;
+    /** How long the history file keeps a line (--history-db). */
+    public static final String DEFAULT_HISTORY_MAX_AGE = "7d";
+    /** Lines that may wait to be written to the history file before the oldest are dropped from it. */
+    public static final int DEFAULT_HISTORY_WRITE_QUEUE = SqliteHistoryStore.DEFAULT_QUEUE_LINES;
     /** What a node id may be: it is part of every member's ref, whose last colon ends it. */
     public static final String NODE_ID_RULE = "1-64 letters, digits, '.', '_' or '-'";
     /** As {@link #httpPort} or {@link #grpcPort}: listen on any free port (for tests; the flag's 0 disables the door). */
@@ -88,6 +95,24 @@ public final class ServerConfig {
             description = "Memory every room's history may hold together (two bytes a character, plus about 100"
                     + " a line); a room over it forgets its own oldest lines first (default: ${DEFAULT-VALUE}).")
     public long maxHistoryBytes;
+
+    @Option(names = "--history-db", paramLabel = "FILE",
+            description = "Keep rooms' history in this SQLite file (made if new), across restarts; not with --redis,"
+                    + " whose streams keep a cluster's history (default: history in memory only).")
+    public Path historyDb;
+
+    @Option(names = "--history-keep", defaultValue = "" + DEFAULT_HISTORY_KEEP,
+            description = "With --history-db: lines of each room the file keeps (default: ${DEFAULT-VALUE}).")
+    public int historyKeep;
+
+    @Option(names = "--history-max-age", defaultValue = DEFAULT_HISTORY_MAX_AGE, converter = DurationConverter.class,
+            description = "With --history-db: how long the file keeps a line (default: ${DEFAULT-VALUE}).")
+    public Duration historyMaxAge;
+
+    @Option(names = "--history-write-queue", defaultValue = "" + DEFAULT_HISTORY_WRITE_QUEUE,
+            description = "With --history-db: lines that may wait to be written; beyond them the oldest waiting are"
+                    + " dropped from the file (not from the chat) and counted (default: ${DEFAULT-VALUE}).")
+    public int historyWriteQueue;
 
     @Option(names = "--announce-limit", defaultValue = "" + DEFAULT_ANNOUNCE_LIMIT,
             description = "Joins and leaves are announced only in rooms of at most this many members"
@@ -257,6 +282,11 @@ public final class ServerConfig {
         require(maxLineBytes > 0, "--max-line must be at least 1");
         require(historyLines >= 0, "--history can't be negative");
         require(maxHistoryBytes >= 0, "--max-history-bytes can't be negative");
+        require(historyKeep >= 1, "--history-keep must be at least 1");
+        require(historyMaxAge.toMillis() >= 1_000, "--history-max-age must be at least 1s");
+        require(historyWriteQueue >= 1, "--history-write-queue must be at least 1");
+        require(historyDb == null || !clustered(),
+                "--history-db can't be used with --redis: a cluster's rooms keep their history in Redis");
         require(announceLimit >= 0, "--announce-limit can't be negative");
         require(maxPendingOutputBytes > 0, "--max-pending-output must be at least 1");
         require(wrapWidth == 0 || wrapWidth >= TerminalWrap.MIN_WIDTH,

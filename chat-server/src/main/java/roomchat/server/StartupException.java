@@ -2,6 +2,7 @@ package roomchat.server;
 
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
+import roomchat.history.HistoryFileException;
 
 /**
  * A server that could not start for a reason its operator can fix: a listener's port is taken, a
@@ -30,6 +31,11 @@ public final class StartupException extends Exception {
     static StartupException redisUnreachable(String uri, Throwable cause) {
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new StartupException(why.contains(uri) ? why : "can't reach Redis at " + uri + ": " + why, cause);
+    }
+
+    /** The history file can't be used: {@code cause} says which file and why, in one line. */
+    static StartupException historyDb(HistoryFileException cause) {
+        return new StartupException("--history-db " + cause.getMessage(), cause);
     }
 
     /** The file given to {@code flag} can't be used; {@code problem} says why, briefly. */

@@ -1,6 +1,7 @@
 package roomchat.server.rooms;
 
 import roomchat.core.broker.Broker;
+import roomchat.core.history.HistoryStore;
 import roomchat.core.room.RoomRegistry;
 
 /**
@@ -15,6 +16,11 @@ public interface RoomsBackend extends AutoCloseable {
 
     /** What orders each room's events and hands them to the dispatcher. */
     Broker broker();
+
+    /** Where rooms' history is kept beyond memory: {@link HistoryStore#NONE} unless a durable store was given. */
+    default HistoryStore historyStore() {
+        return HistoryStore.NONE;
+    }
 
     /** Called once the dispatcher has subscribed to the broker, before the listeners open. */
     void start();
