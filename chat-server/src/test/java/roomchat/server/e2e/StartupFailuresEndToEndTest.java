@@ -183,4 +183,43 @@ class StartupFailuresEndToEndTest {
                     FAILED_START, "roomchat: tls port " + port + " on 127.0.0.1 is in use");
         }
     }
+
+    /** The flags of a server that would start, with its history in {@code file}. */
+    private static String[] withHistoryDb(Path file) {
+        return new String[] {"--host", "127.0.0.1", "--port", "0", "--http-port", "0", "--grpc-port", "0",
+                "--history-db", file.toString()};
+    }
+
+    @Test
+    void aHistoryDbThatCanNotBeCreatedFailsTheStart() throws Exception {
+        // Under a file, not a directory: no user can create it there, root included (which ignores permissions).
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path file = notADirectory.resolve("history.db");
+        assertOneLine(run(withHistoryDb(file)), FAILED_START, "roomchat: --history-db " + file
+                + ": can't be opened or created (does its directory exist, and may the server write there?)");
+    }
+
+    @Test
+    void aHistoryDbThatIsNotADatabaseFailsTheStart() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage.db"), "not a database at all, ".repeat(100));
+        assertOneLine(run(withHistoryDb(garbage)), FAILED_START,
+                "roomchat: --history-db " + garbage + ": is not a roomchat history database (not an SQLite file)");
+    }
+
+    @Test
+    void aHistoryDbAnotherServerHoldsFailsTheStart() throws Exception {
+        Path file = dir.resolve("history.db");
+        try (ChildServer holder = ChildServer.start(List.of(), false, "--history-db", file.toString())) {
+            assertOneLine(run(withHistoryDb(file)), FAILED_START,
+                    "roomchat: --history-db " + file + ": is locked by another process (is another server using it?)");
+            assertThat(holder.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aHistoryDbIsABadFlagInACluster() throws Exception {
+        assertOneLine(run("--port", "0", "--http-port", "0", "--history-db", dir.resolve("h.db").toString(),
+                        "--redis", "redis://127.0.0.1:1"), USAGE,
+                "roomchat: --history-db can't be used with --redis: a cluster's rooms keep their history in Redis");
+    }
 }
