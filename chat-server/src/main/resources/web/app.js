@@ -88,6 +88,14 @@ const HANDLERS = {
   },
   'entered': entered,
   'history': (m) => {
+    if (m.requested) {
+      // The answer to :history: lines that may be days old, so each shows its date.
+      if (m.events.length === 0) { showNotice(`no history in ${m.room}`); return; }
+      showNotice(`history of ${m.room}, the last ${m.events.length} lines:`);
+      m.events.forEach((event) => showEvent(event, 'dated'));
+      showNotice('end of history');
+      return;
+    }
     m.events.forEach((event) => showEvent(event, true));
     if (m.events.length > 0) { showNotice('live chat starts'); }
   },
@@ -341,7 +349,7 @@ function show({ time = new Date(), where, who, text, kind, history, mine }) {
   if (kind) { row.classList.add(kind); }
   if (history) { row.classList.add('history'); }
   if (mine) { row.classList.add('mine'); }
-  row.append(span('time', clock(time)));
+  row.append(span('time', history === 'dated' ? `${time.toLocaleDateString()} ${clock(time)}` : clock(time)));
   if (where) { row.append(span('where', where)); }
   if (who) { row.append(span('who', who)); }
   row.append(span('text', text));

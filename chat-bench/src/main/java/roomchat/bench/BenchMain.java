@@ -41,8 +41,13 @@ public final class BenchMain implements Runnable {
                 description = "JVM flags for the server, in place of the start script's own (\"\" for the JVM's defaults).")
         String jvmFlags;
 
+        @Option(names = "--server-flag", paramLabel = "FLAG",
+                description = "A flag for every server started, after the tool's own; repeat it for each word,"
+                        + " e.g. --server-flag=--history-db --server-flag=/tmp/bench-history.db (default: none).")
+        List<String> serverFlags = new ArrayList<>();
+
         ServerLauncher launcher() {
-            return new ServerLauncher(script, jvmFlags);
+            return new ServerLauncher(script, jvmFlags, serverFlags);
         }
     }
 

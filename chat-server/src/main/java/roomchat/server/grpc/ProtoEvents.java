@@ -131,7 +131,7 @@ final class ProtoEvents {
         } else if (notice instanceof Notice.Help) {
             out.setHelp(help());
         } else if (notice instanceof Notice.History history) {
-            History.Builder replay = History.newBuilder().setRoom(history.room());
+            History.Builder replay = History.newBuilder().setRoom(history.room()).setRequested(history.requested());
             history.events().forEach(event -> replay.addEvents(roomEvent(event)));
             out.setHistory(replay);
         } else if (notice instanceof Notice.Goodbye goodbye) {

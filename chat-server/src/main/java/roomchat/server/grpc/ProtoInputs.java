@@ -49,6 +49,7 @@ final class ProtoInputs {
                     ? Optional.of(clean(message.getSetTopic().getTopic())) : Optional.empty()));
             case HELP -> command(new Command.Help());
             case EXIT -> command(new Command.Exit());
+            case SHOW_HISTORY -> command(new Command.ShowHistory(historyLines(message.getShowHistory().getLines())));
             case KIND_NOT_SET -> Optional.empty();
         };
     }
@@ -64,6 +65,14 @@ final class ProtoInputs {
 
     private static String clean(String text) {
         return SafeText.clean(text);
+    }
+
+    /** 0 asks for the default; a uint32 past Java's int reads as negative, and asks for the most, as any count over it does. */
+    private static int historyLines(int lines) {
+        if (lines == 0) {
+            return Command.ShowHistory.DEFAULT_LINES;
+        }
+        return lines < 0 ? Command.ShowHistory.MAX_LINES : Math.min(lines, Command.ShowHistory.MAX_LINES);
     }
 
     /** A uint32 past Java's int reads as negative: it asks for a page past the last, as a huge one does. */
