@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import roomchat.v1.ChatGrpc;
-import roomchat.v1.ChangeRoom;
 import roomchat.v1.ClientMessage;
 import roomchat.v1.RoomEvent;
 import roomchat.v1.ServerEvent;
@@ -35,9 +34,6 @@ import roomchat.v1.ServerEvent;
  * HTTP/2 connection ({@link #on}); the test then closes the channel.
  */
 final class GrpcClient implements AutoCloseable {
-
-    /** Not a room name (rooms have no spaces), so a change to it is always refused at once. */
-    private static final String SYNC_ROOM = "no such room";
 
     private final ManagedChannel channel;
     /** Whether closing the client closes its channel: false when the channel is shared. */
@@ -174,15 +170,6 @@ final class GrpcClient implements AutoCloseable {
     /** The text of the next typed error from now on; fails after {@link LineClient#TIMEOUT}. */
     String awaitError() throws InterruptedException {
         return await(ServerEvent.KindCase.ERROR).getError().getText();
-    }
-
-    /**
-     * A round trip: a change to a room nobody can have made (an invalid name) is refused, and the
-     * refusal comes after every answer to what was sent before it.
-     */
-    void sync() throws InterruptedException {
-        send(ClientMessage.newBuilder().setChangeRoom(ChangeRoom.newBuilder().setRoom(SYNC_ROOM)).build());
-        await(event -> event.hasError() && event.getError().getText().startsWith("invalid room name"));
     }
 
     /**
