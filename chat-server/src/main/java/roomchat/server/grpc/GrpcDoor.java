@@ -26,8 +26,8 @@ import roomchat.server.metrics.Prometheus;
  * <p>Each call counts against the server's connection limits (see {@link ChatDoor}); one HTTP/2
  * connection may have at most {@code --grpc-max-calls-per-connection} calls open at once (HTTP/2's
  * {@code MAX_CONCURRENT_STREAMS}: a client's further calls wait in the client until one ends). The
- * HTTP/2 connections themselves are bounded by the same limits, counted apart ({@link TransportGate}),
- * and one without a call is closed after {@code --name-timeout}.
+ * HTTP/2 connections themselves are bounded apart ({@link TransportGate}: {@code --grpc-max-transports},
+ * {@code --grpc-max-transports-per-ip}), and one without a call is closed after {@code --name-timeout}.
  *
  * <p>Beside the chat, the door serves the standard health service ({@link GrpcHealth}) and server
  * reflection ({@code grpc.reflection.v1}), so that generic tools (grpc-health-probe, grpcurl) can
@@ -68,7 +68,7 @@ public final class GrpcDoor implements AutoCloseable {
             ConnectionTracker tracker, BooleanSupplier serving) throws IOException {
         ChatDoor door = new ChatDoor(service, config, tracker);
         GrpcHealth health = new GrpcHealth(serving);
-        TransportGate gate = new TransportGate(config.maxConnections, config.maxConnectionsPerIp);
+        TransportGate gate = new TransportGate(config.grpcMaxTransports, config.grpcMaxTransportsPerIp);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, port))
                 .bossEventLoopGroup(acceptGroup)
                 .workerEventLoopGroup(ioGroup)

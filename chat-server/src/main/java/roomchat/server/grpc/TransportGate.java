@@ -17,8 +17,8 @@ import roomchat.server.connection.ConnectionCounts;
 
 /**
  * Bounds the gRPC door's HTTP/2 connections themselves, at accept, before grpc-netty builds a
- * transport for them: at most {@code --max-connections} open, at most
- * {@code --max-connections-per-ip} from one address. A connection over a limit is closed at once
+ * transport for them: at most {@code --grpc-max-transports} open, at most
+ * {@code --grpc-max-transports-per-ip} from one address. A connection over a limit is closed at once
  * (the client sees {@code UNAVAILABLE}) and counted. Its calls are counted apart, as members
  * ({@link ChatDoor}): without this, a client could open connections that never start a call, each
  * costing the server an HTTP/2 transport, unhindered by any limit until the idle close.

@@ -60,7 +60,7 @@ class GrpcTransportsEndToEndTest {
         @RegisterExtension
         final RunningServer server = new RunningServer(config -> {
             config.grpcPort = ServerConfig.ANY_FREE_PORT;
-            config.maxConnectionsPerIp = 2;
+            config.grpcMaxTransportsPerIp = 2;
         });
 
         @Test
