@@ -9,8 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
-import roomchat.core.room.EventPort;
-import roomchat.core.room.EventRun;
+import roomchat.core.dispatch.EventPort;
+import roomchat.core.dispatch.EventRun;
 import roomchat.v1.ServerEvent;
 
 /**
