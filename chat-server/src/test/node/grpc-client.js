@@ -2,10 +2,12 @@
 // A roomchat member that is not ours: @grpc/grpc-js with @grpc/proto-loader, loading chat.proto from
 // the source tree at run time (no generated code). Used by NodeInteropEndToEndTest.
 //
-//   node grpc-client.js <proto root> <host:port> <name>
+//   node grpc-client.js <proto root> <host:port> <name> [room]
 //
-// It opens Chat.Session, claims <name>, prints "named <name>" once the server confirms it, waits for
-// the first line someone else says in its room, answers it with a typed Say ("<name> got: <text>"),
+// It opens Chat.Session, claims <name>, prints "named <name>" once the server confirms it; given a
+// room, it moves there with a typed ChangeRoom and prints "entered <room> with <members>" once told it
+// is there. Then it waits for the first line someone else says in its room (the lobby, or <room>),
+// answers it with a typed Say ("<name> got: <text>"),
 // then sends a typed Exit and waits for the goodbye and the end of the call. Exit code 0 when all of
 // that happened in order; 1 with a message on stderr when anything else arrived or the call failed;
 // 2 when it took longer than the deadline below.
@@ -22,9 +24,9 @@ function fail(code, message) {
   process.exit(code);
 }
 
-const [protoRoot, address, name] = process.argv.slice(2);
+const [protoRoot, address, name, room] = process.argv.slice(2);
 if (!protoRoot || !address || !name) {
-  fail(1, 'usage: node grpc-client.js <proto root> <host:port> <name>');
+  fail(1, 'usage: node grpc-client.js <proto root> <host:port> <name> [room]');
 }
 
 const definition = protoLoader.loadSync(PROTO_FILE, {
@@ -64,15 +66,24 @@ call.on('data', (event) => {
     if (event.named.name !== name) {
       fail(1, `named ${event.named.name}, not ${name}`);
     }
-    step = 'listening';
     process.stdout.write(`named ${name}\n`);
+    step = room ? 'entering' : 'listening';
+    if (room) {
+      call.write({ change_room: { room } });
+    }
+  } else if (step === 'entering' && kind === 'entered') {
+    if (event.entered.room !== room) {
+      fail(1, `entered ${event.entered.room}, not ${room}`);
+    }
+    process.stdout.write(`entered ${room} with ${(event.entered.members || []).join(', ')}\n`);
+    step = 'listening';
   } else if (step === 'listening' && kind === 'room_event' && event.room_event.what === 'said') {
     const said = event.room_event;
     if (said.from === name) {
       fail(1, 'got its own line back');
     }
-    if (!(Number(said.seq) > 0) || !said.room) {
-      fail(1, `a said event without its room and seq: ${JSON.stringify(said)}`);
+    if (!(Number(said.seq) > 0) || said.room !== (room || 'lobby')) {
+      fail(1, `a said event without its seq, or not in ${room || 'lobby'}: ${JSON.stringify(said)}`);
     }
     process.stdout.write(`heard ${said.from} in ${said.room}: ${said.said.text}\n`);
     call.write({ say: { text: `${name} got: ${said.said.text}` } });

@@ -14,16 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code java -jar chat-bench.jar run|idle|suite|cluster ...}: the load tool. */
+/** {@code java -jar chat-bench.jar run|idle|suite|cluster|fan-out ...}: the load tool. */
 @Command(name = "chat-bench", mixinStandardHelpOptions = true, version = "roomchat 0.1.0",
         subcommands = {BenchMain.Run.class, BenchMain.Idle.class, BenchMain.SuiteCommand.class,
-                BenchMain.ClusterCommand.class},
-        description = "Drives chat clients over real TCP sockets against a roomchat server, or the nodes of a cluster,"
-                + " and measures it.")
+                BenchMain.ClusterCommand.class, BenchMain.FanOutCommand.class},
+        description = "Drives chat clients over real TCP sockets (and, for listeners, the gRPC door if asked) against"
+                + " a roomchat server, or the nodes of a cluster, and measures it.")
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -84,6 +84,18 @@ public final class BenchMain implements Runnable {
         @Option(names = "--time-limit", defaultValue = "180", description = "Seconds the measured phase may take.") int timeLimit;
         @Option(names = "--staggered", description = "At a fixed rate, sender i of n starts i/n of a period late"
                 + " (the senders take turns) instead of every sender's clock starting together.") boolean staggered;
+        @Option(names = "--receivers", defaultValue = "tcp", paramLabel = "tcp|grpc|mixed",
+                description = "Which door the listeners (members that do not send) come through: tcp (as nc users),"
+                        + " grpc (typed events on the server's gRPC door), or mixed (every other one from the"
+                        + " room's last); senders always on TCP (default: ${DEFAULT-VALUE}).")
+        Receivers receivers;
+        @Option(names = "--grpc-port", defaultValue = "8082",
+                description = "The server's gRPC port on --host, for gRPC receivers (default: ${DEFAULT-VALUE}).")
+        int grpcPort;
+        @Option(names = "--grpc-node", paramLabel = "HOST:PORT",
+                description = "With --node: a node's gRPC address, once per node in the same order, for gRPC receivers.")
+        List<String> grpcNodes = new ArrayList<>();
+        @Mixin GrpcPacking packing;
         @Spec CommandSpec spec;
 
         @Override
@@ -100,8 +112,10 @@ public final class BenchMain implements Runnable {
             }
             Probes probes = new Probes(pids.stream().map(ProcessProbe::new).toList(),
                     redisPid == null ? null : new ProcessProbe(redisPid));
+            ReceiverDoors doors = doors(addresses.size());
             try (ClientTransport transport = new ClientTransport(clientThreads)) {
-                Result result = new LoadRun(addresses, workload, transport.group, transport.channelType, probes).run();
+                Result result = new LoadRun(addresses, workload, transport.group, transport.channelType, probes, doors)
+                        .run();
                 Report.print(result);
                 if (json != null) {
                     Report.writeJson(json, result);
@@ -109,6 +123,27 @@ public final class BenchMain implements Runnable {
                 return result.clean() ? 0 : 1;
             }
         }
+
+        private ReceiverDoors doors(int nodeCount) {
+            if (receivers == Receivers.TCP) {
+                return ReceiverDoors.tcp();
+            }
+            List<InetSocketAddress> grpcDoors = nodes.isEmpty() ? List.of(new InetSocketAddress(host, grpcPort))
+                    : grpcNodes.stream().map(BenchMain::address).toList();
+            if (grpcDoors.size() != nodeCount) {
+                throw new ParameterException(spec.commandLine(), "--grpc-node: one per node (" + nodeCount + ")");
+            }
+            return new ReceiverDoors(receivers, grpcDoors, packing.callsPerConnection);
+        }
+    }
+
+    /** How gRPC receivers share their HTTP/2 connections. */
+    static class GrpcPacking {
+        @Option(names = "--grpc-calls-per-connection", defaultValue = "" + ReceiverDoors.DEFAULT_CALLS_PER_CONNECTION,
+                description = "gRPC receivers (calls) per HTTP/2 connection, as a bot farm packs them; at most the"
+                        + " server's --grpc-max-calls-per-connection, else the extra calls wait (default: ${DEFAULT-VALUE},"
+                        + " the server's default).")
+        int callsPerConnection;
     }
 
     @Command(name = "idle", mixinStandardHelpOptions = true,
@@ -206,6 +241,51 @@ public final class BenchMain implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--nodes must be at least 2");
             }
             List<Object> results = new ClusterComparison(launch.launcher(), nodes, clientThreads, runs).run(scale);
+            if (json != null) {
+                Report.writeJson(json, results);
+            }
+            boolean clean = results.stream().allMatch(r -> !(r instanceof Result result) || result.clean());
+            return clean ? 0 : 1;
+        }
+    }
+
+    @Command(name = "fan-out", mixinStandardHelpOptions = true,
+            description = {"The suite's fan-out (1 room of 50, 5 senders, 2,000 lines each after a 20,000-line warm-up,"
+                    + " window 64), and with --with-rooms its rooms workload (10 rooms of 20, 2 senders), with the"
+                    + " listeners (the members that do not send) on each door given by --receivers: tcp (nc users),"
+                    + " grpc (the server's gRPC door: one Chat.Session call each, typed name and room commands,"
+                    + " typed said events counted and order-checked as the TCP lines are), or mixed (every other"
+                    + " listener on gRPC, counting back from the room's last, the probe that paces the senders)."
+                    + " Senders always speak TCP.",
+                    "Each run on a fresh server started by the script with its gRPC door on a free port and"
+                            + " --grpc-max-calls-per-connection set to --grpc-calls-per-connection; the kinds take turns"
+                            + " run by run; the medians of each, and with several kinds a Markdown table side by side"
+                            + " with the ratios to the first kind given (deliveries/s, server CPU per delivery, p50, p99)."})
+    static final class FanOutCommand extends Common implements Callable<Integer> {
+        @Mixin Launch launch;
+        @Option(names = "--receivers", split = ",", defaultValue = "tcp", paramLabel = "tcp|grpc|mixed",
+                description = "The kinds of listeners, comma-separated, each measured (default: ${DEFAULT-VALUE}).")
+        List<Receivers> receivers;
+        @Mixin GrpcPacking packing;
+        @Option(names = "--with-rooms", description = "Also the rooms workload.") boolean withRooms;
+        @Option(names = "--runs", defaultValue = "3",
+                description = "Runs of each workload for each kind, the table giving their medians (default: ${DEFAULT-VALUE}).")
+        int runs;
+        @Option(names = "--scale", defaultValue = "1.0", description = "Multiplies lines (a smoke run: 0.05).") double scale;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (receivers.stream().distinct().count() != receivers.size()) {
+                throw new ParameterException(spec.commandLine(), "--receivers: each kind once");
+            }
+            if (packing.callsPerConnection < 1) {
+                throw new ParameterException(spec.commandLine(), "--grpc-calls-per-connection must be at least 1");
+            }
+            List<Workload> workloads = withRooms ? List.of(Suite.fanOut(scale), Suite.rooms(scale))
+                    : List.of(Suite.fanOut(scale));
+            List<Object> results = new ReceiverComparison(launch.launcher(), receivers, packing.callsPerConnection,
+                    clientThreads, runs).run(workloads);
             if (json != null) {
                 Report.writeJson(json, results);
             }

@@ -18,7 +18,13 @@ import java.util.concurrent.TimeUnit;
  * deliveries, loss, order, latency and (given the servers' processes) CPU and memory. On a cluster
  * the clients are spread over the nodes round robin (client i of the whole run on node i mod N), so
  * that most lines, and the latencies measured, cross nodes. The same loop drives Redis pub/sub as the
- * reference: its {@link Dialect} is the only difference.
+ * reference: its {@link Dialect} is the only difference. Listeners may come through the server's gRPC
+ * door instead ({@link ReceiverDoors}); what they receive is counted by the same code as TCP lines.
+ *
+ * <p>Each room's last member is its probe: when it receives a sender's line, that sender may send one
+ * more (its window). <b>Threads:</b> the measuring thread connects, starts the phases and reports;
+ * every receipt is counted on its receiver's event loop (each receiver's {@link Tally} is confined to
+ * it); each sender runs on its channel's loop.
  */
 final class LoadRun {
 
@@ -38,7 +44,10 @@ final class LoadRun {
     private final Class<? extends Channel> channelType;
     private final Probes probes;
     private final Dialect dialect;
+    private final ReceiverDoors doors;
     private final List<Channel> channels = new ArrayList<>();
+    /** The gRPC receivers' calls and connections; null when every member is on TCP. */
+    private final GrpcConnections grpc;
     private final Sender[] senders;
     private final Tally[] tallies;
     private final int[] warmupSeen;
@@ -63,8 +72,26 @@ final class LoadRun {
      */
     LoadRun(List<InetSocketAddress> nodes, Workload workload, EventLoopGroup group, Class<? extends Channel> channelType,
             Probes probes, Dialect dialect) {
+        this(nodes, workload, group, channelType, probes, dialect, ReceiverDoors.tcp());
+    }
+
+    /**
+     * Against the nodes at {@code nodes}, speaking the chat's protocol, the listeners coming through
+     * {@code doors}; {@code probes} as above.
+     */
+    LoadRun(List<InetSocketAddress> nodes, Workload workload, EventLoopGroup group, Class<? extends Channel> channelType,
+            Probes probes, ReceiverDoors doors) {
+        this(nodes, workload, group, channelType, probes, ChatDialect.INSTANCE, doors);
+    }
+
+    private LoadRun(List<InetSocketAddress> nodes, Workload workload, EventLoopGroup group,
+                    Class<? extends Channel> channelType, Probes probes, Dialect dialect, ReceiverDoors doors) {
         if (nodes.isEmpty() || (probes.measured() && probes.nodes().size() != nodes.size())) {
             throw new IllegalArgumentException("one probe per node, or none: " + nodes + ", " + probes);
+        }
+        if (doors.grpc() && (dialect != ChatDialect.INSTANCE || doors.grpcDoors().size() != nodes.size())) {
+            throw new IllegalArgumentException("gRPC receivers: only on the chat, one gRPC address per node: "
+                    + doors.grpcDoors() + " for " + nodes);
         }
         this.nodes = List.copyOf(nodes);
         this.workload = workload;
@@ -72,6 +99,8 @@ final class LoadRun {
         this.channelType = channelType;
         this.probes = probes;
         this.dialect = dialect;
+        this.doors = doors;
+        this.grpc = doors.grpc() ? new GrpcConnections(group, channelType, doors.callsPerConnection()) : null;
         int clientCount = workload.rooms() * workload.clientsPerRoom();
         this.senders = new Sender[workload.rooms() * workload.sendersPerRoom()];
         this.tallies = new Tally[clientCount];
@@ -92,10 +121,18 @@ final class LoadRun {
             }
             return report(seconds, cpuBefore, cpuAfter);
         } finally {
+            if (grpc != null) {
+                grpc.close();
+            }
             for (Channel channel : channels) {
                 channel.close();
             }
         }
+    }
+
+    /** Members that joined through the gRPC door (0 with every member on TCP). */
+    int grpcReceivers() {
+        return grpc == null ? 0 : grpc.calls();
     }
 
     private void connectAndJoin() throws Exception {
@@ -106,6 +143,10 @@ final class LoadRun {
                 int index = room * workload.clientsPerRoom() + i;
                 tallies[index] = new Tally(senders.length);
                 Dialect.Member member = new Dialect.Member("r" + room + "c" + i, index, room, i == 0);
+                if (doors.receivers().overGrpc(i, workload.clientsPerRoom(), workload.sendersPerRoom())) {
+                    grpc.join(doors.grpcDoors().get(index % nodes.size()), member, this::received);
+                    continue;
+                }
                 Channel channel = dialect.join(bootstrap, nodeOf(index), member, this::received);
                 channels.add(channel);
                 if (i < workload.sendersPerRoom()) {

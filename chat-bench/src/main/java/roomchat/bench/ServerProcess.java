@@ -16,21 +16,27 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final InetSocketAddress address;
+    private final InetSocketAddress grpcAddress;
 
-    private ServerProcess(Process process, InetSocketAddress address) {
+    private ServerProcess(Process process, InetSocketAddress address, InetSocketAddress grpcAddress) {
         this.process = process;
         this.address = address;
+        this.grpcAddress = grpcAddress;
     }
 
-    /** Starts {@code builder}'s command (a server, its output merged) and waits until it listens. */
-    static ServerProcess start(ProcessBuilder builder) throws IOException {
+    /**
+     * Starts {@code builder}'s command (a server, its output merged) and waits until it listens;
+     * {@code grpcAddress} is where the command puts its gRPC door, or null when it is off.
+     */
+    static ServerProcess start(ProcessBuilder builder, InetSocketAddress grpcAddress) throws IOException {
         Process process = builder.start();
         BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = log.readLine(); line != null; line = log.readLine()) {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 drain(log);
-                return new ServerProcess(process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))));
+                return new ServerProcess(process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))),
+                        grpcAddress);
             }
         }
         throw new IOException("the server exited without listening: " + String.join(" ", builder.command()));
@@ -53,6 +59,11 @@ final class ServerProcess implements AutoCloseable {
 
     InetSocketAddress address() {
         return address;
+    }
+
+    /** Its gRPC door's address, or null when the door is off. */
+    InetSocketAddress grpcAddress() {
+        return grpcAddress;
     }
 
     ProcessProbe probe() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import roomchat.redis.RedisProcess;
 
 /**
@@ -22,6 +23,15 @@ final class Servers implements AutoCloseable {
 
     /** Starts {@code topology}'s processes, each server with {@code serverArgs}, and returns once all listen. */
     static Servers start(ServerLauncher launcher, Topology topology, List<String> serverArgs) throws Exception {
+        return start(launcher, topology, serverArgs, 0);
+    }
+
+    /**
+     * As {@link #start(ServerLauncher, Topology, List)}, each server's gRPC door on (on a free port, that
+     * many calls per HTTP/2 connection) when {@code grpcCallsPerConnection} is above 0.
+     */
+    static Servers start(ServerLauncher launcher, Topology topology, List<String> serverArgs, int grpcCallsPerConnection)
+            throws Exception {
         Servers servers = new Servers(topology.clustered() ? RedisProcess.launch() : null);
         try {
             for (int i = 0; i < topology.nodes(); i++) {
@@ -29,7 +39,7 @@ final class Servers implements AutoCloseable {
                 if (servers.redis != null) {
                     args.addAll(List.of("--redis", servers.redis.uri(), "--node-id", nodeName(i)));
                 }
-                servers.nodes.add(launcher.start(args));
+                servers.nodes.add(launcher.start(args, grpcCallsPerConnection));
             }
             return servers;
         } catch (IOException | RuntimeException e) {
@@ -46,6 +56,11 @@ final class Servers implements AutoCloseable {
     /** Every node's address, in node order: clients are spread over them round robin. */
     List<InetSocketAddress> addresses() {
         return nodes.stream().map(ServerProcess::address).toList();
+    }
+
+    /** Every node's gRPC door, in node order; empty when the doors are off. */
+    List<InetSocketAddress> grpcAddresses() {
+        return nodes.stream().map(ServerProcess::grpcAddress).filter(Objects::nonNull).toList();
     }
 
     /** Node {@code index}'s process. */

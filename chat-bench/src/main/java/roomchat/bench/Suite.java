@@ -24,9 +24,12 @@ final class Suite {
     private static final int WARMUP_LINES = 20_000;
 
     static List<Workload> loadWorkloads(double scale) {
-        return List.of(fanOut(scale), fanOutCold(scale),
-                new Workload("rooms", 10, 20, 2, windowedLines(scale), 0, 64, warmup(scale), LIMIT),
-                steady(scale), steadyStaggered(scale));
+        return List.of(fanOut(scale), fanOutCold(scale), rooms(scale), steady(scale), steadyStaggered(scale));
+    }
+
+    /** Ten rooms of 20, two senders each, as fast as their windows allow. */
+    static Workload rooms(double scale) {
+        return new Workload("rooms", 10, 20, 2, windowedLines(scale), 0, 64, warmup(scale), LIMIT);
     }
 
     /** One room of 50, five senders as fast as their windows allow. */
@@ -160,6 +163,13 @@ final class Suite {
     /** One load run against {@code servers}, measuring every node and Redis. */
     static Result measure(Workload workload, Servers servers, ClientTransport transport) throws Exception {
         return new LoadRun(servers.addresses(), workload, transport.group, transport.channelType, servers.probes()).run();
+    }
+
+    /** As {@link #measure(Workload, Servers, ClientTransport)}, the listeners coming through {@code doors}. */
+    static Result measure(Workload workload, Servers servers, ClientTransport transport, ReceiverDoors doors)
+            throws Exception {
+        return new LoadRun(servers.addresses(), workload, transport.group, transport.channelType, servers.probes(),
+                doors).run();
     }
 
     /** One measurement against servers started for it. */

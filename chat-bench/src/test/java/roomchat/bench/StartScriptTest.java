@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The suite measures servers started the way users start them: through chat-server's start script
  * and the jar the build just packaged. A few lines through one such server, with its process's CPU
- * and memory read, keep that path working. It measures nothing.
+ * and memory read, keep that path working; so does one with its gRPC door on a port the tool chose,
+ * its listeners on that door. It measures nothing.
  */
 class StartScriptTest {
 
@@ -26,6 +27,23 @@ class StartScriptTest {
             assertThat(result.clean()).isTrue();
             assertThat(result.received()).isEqualTo(2L * 50 * 3);
             assertThat(result.serverRssKiB()).isPositive();
+        }
+    }
+
+    @Test
+    void aServerStartedWithItsGrpcDoorServesGrpcReceivers() throws Exception {
+        Workload workload = new Workload("script-grpc", 1, 6, 2, 50, 0, 8, 10, Duration.ofSeconds(60));
+        try (ClientTransport transport = new ClientTransport(1);
+             Servers servers = Servers.start(new ServerLauncher(START_SCRIPT, null), Topology.single(), Suite.SERVER_ARGS,
+                     2)) {
+            assertThat(servers.grpcAddresses()).hasSize(1);
+            ReceiverDoors doors = new ReceiverDoors(Receivers.GRPC, servers.grpcAddresses(), 2);
+
+            Result result = Suite.measure(workload, servers, transport, doors);
+
+            assertThat(result.clean()).isTrue();
+            assertThat(result.received()).isEqualTo(2L * 50 * 5);
+            assertThat(result.cpuMicrosPerDelivery()).isNotNull();
         }
     }
 }

@@ -145,7 +145,7 @@ public final class ChatServer implements AutoCloseable {
         this.sessionHandlers = new SessionHandlers(service, config, linesIn, dispatcher::portOf);
         this.metrics = new ServerMetrics(tracker.connections(), tracker::openCalls, tracker::disconnects,
                 registry::roomCount, registry::memberCount, linesIn, dispatcher::deliveries,
-                dispatcher::droppedDeliveries, service::unavailableRefusals, rooms::writeMetrics);
+                dispatcher::droppedDeliveries, service::unavailableRefusals, this::writeMoreMetrics);
         rooms.onMembersLost(this::letMembersGo);
     }
 
@@ -241,6 +241,15 @@ public final class ChatServer implements AutoCloseable {
     /** The server's numbers, as {@code /metrics} shows them. */
     public String metrics() {
         return metrics.render();
+    }
+
+    /** The numbers of the rooms' backend and of the gRPC door, after the server's own. */
+    private void writeMoreMetrics(StringBuilder out) {
+        rooms.writeMetrics(out);
+        GrpcDoor grpc = grpcDoor;
+        if (grpc != null) {
+            grpc.writeMetrics(out);
+        }
     }
 
     /** The address of the TLS listener; null when TLS is off. */

@@ -88,6 +88,9 @@ public final class Main implements Callable<Integer> {
         if (server.httpAddress() != null) {
             log.info("roomchat serving the web page on http://{}:{}/", address.getHostString(), server.httpAddress().getPort());
         }
+        if (server.grpcAddress() != null) {
+            log.info("roomchat gRPC door on {}{}", server.grpcAddress(), server.tlsAddress() != null ? " (TLS)" : "");
+        }
         server.awaitClosed();
         log.info("roomchat stopped");
         return 0;

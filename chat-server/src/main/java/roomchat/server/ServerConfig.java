@@ -53,6 +53,13 @@ public final class ServerConfig {
      */
     public static final int DEFAULT_GRPC_MAX_CALLS_PER_CONNECTION = 4;
     /**
+     * HTTP/2 connections the gRPC door keeps open at once, and from one address: each costs a
+     * transport (some KiB) before it carries a call, which the call limits can't see. As many as
+     * the server's connections, so that every member could have one of its own.
+     */
+    public static final int DEFAULT_GRPC_MAX_TRANSPORTS = DEFAULT_MAX_CONNECTIONS;
+    public static final int DEFAULT_GRPC_MAX_TRANSPORTS_PER_IP = DEFAULT_MAX_CONNECTIONS_PER_IP;
+    /**
      * How often the gRPC health service looks at whether the server can serve (a cluster node: whether
      * Redis answers): the link keeps that as a flag, so a look costs nothing, and a load balancer that
      * watches the health learns of a lost Redis within this long.
@@ -219,6 +226,16 @@ public final class ServerConfig {
                     + " --max-connections and --max-connections-per-ip (default: ${DEFAULT-VALUE}).")
     public int grpcMaxCallsPerConnection;
 
+    @Option(names = "--grpc-max-transports", defaultValue = "" + DEFAULT_GRPC_MAX_TRANSPORTS,
+            description = "HTTP/2 connections the gRPC door keeps open at once; more are closed at accept. A connection"
+                    + " with no call is closed after --name-timeout (default: ${DEFAULT-VALUE}).")
+    public int grpcMaxTransports;
+
+    @Option(names = "--grpc-max-transports-per-ip", defaultValue = "" + DEFAULT_GRPC_MAX_TRANSPORTS_PER_IP,
+            description = "HTTP/2 connections one address may keep open on the gRPC door; more are closed at accept"
+                    + " (default: ${DEFAULT-VALUE}).")
+    public int grpcMaxTransportsPerIp;
+
     @Option(names = "--grpc-health-interval", defaultValue = DEFAULT_GRPC_HEALTH_INTERVAL,
             converter = DurationConverter.class,
             description = "How often the gRPC door's health service (grpc.health.v1) checks that the server can serve"
@@ -295,6 +312,7 @@ public final class ServerConfig {
         require(ratePerSecond >= 0 && burst >= 1, "--rate can't be negative and --burst must be at least 1");
         require(maxConnections > 0 && maxConnectionsPerIp > 0, "connection limits must be at least 1");
         require(grpcMaxCallsPerConnection > 0, "--grpc-max-calls-per-connection must be at least 1");
+        require(grpcMaxTransports > 0 && grpcMaxTransportsPerIp > 0, "gRPC connection limits must be at least 1");
         require(grpcHealthInterval.toMillis() >= MIN_GRPC_HEALTH_INTERVAL_MS, "--grpc-health-interval must be at least 10ms");
         require(roomGuessRate >= 0, "--room-guess-rate can't be negative");
         require(ioThreads >= 0 && dispatchThreads >= 0, "thread counts can't be negative");

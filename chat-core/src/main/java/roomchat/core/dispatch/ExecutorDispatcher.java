@@ -30,8 +30,6 @@ import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
 import roomchat.core.room.Delivery;
 import roomchat.core.room.DeliveryQueue;
-import roomchat.core.room.EventPort;
-import roomchat.core.room.EventRun;
 import roomchat.core.room.Member;
 import roomchat.core.room.Membership;
 import roomchat.core.room.Room;

@@ -3,7 +3,6 @@ package roomchat.core.dispatch;
 import io.netty.channel.Channel;
 import java.util.List;
 import roomchat.core.event.Notice;
-import roomchat.core.room.EventPort;
 
 /**
  * What a member reached through an {@link EventPort} hears on entering a room (its move's notices,

@@ -3,8 +3,6 @@ package roomchat.core.dispatch;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
-import roomchat.core.room.EventPort;
-import roomchat.core.room.EventRun;
 
 /**
  * One run of a room's events for the members one event loop serves through {@link EventPort}s: each

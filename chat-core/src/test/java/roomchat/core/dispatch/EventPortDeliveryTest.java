@@ -21,8 +21,6 @@ import roomchat.core.broker.LocalBroker;
 import roomchat.core.event.Happening;
 import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
-import roomchat.core.room.EventPort;
-import roomchat.core.room.EventRun;
 import roomchat.core.room.LocalRoomRegistry;
 import roomchat.core.room.Member;
 import roomchat.core.room.NameChange;

@@ -14,16 +14,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Threads:</b> any; each count is atomic on its own (the total and an address are taken in two
  * steps, and a failed second step gives the first back).
  */
-final class ConnectionCounts {
+public final class ConnectionCounts {
 
     private final int maxTotal;
     private final int maxPerAddress;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentMap<InetAddress, Integer> openByAddress = new ConcurrentHashMap<>();
 
-    ConnectionCounts(int maxTotal, int maxPerAddress) {
+    /** Counts under at most {@code maxTotal} in all and {@code maxPerAddress} from one address. */
+    public ConnectionCounts(int maxTotal, int maxPerAddress) {
         this.maxTotal = maxTotal;
         this.maxPerAddress = maxPerAddress;
+    }
+
+    /** Takes a place in the total and under {@code address}; false (nothing taken) when either is full. */
+    public boolean take(InetAddress address) {
+        if (!takeTotal()) {
+            return false;
+        }
+        if (!takeAddress(address)) {
+            releaseTotal();
+            return false;
+        }
+        return true;
+    }
+
+    /** Gives back a place {@link #take} took. */
+    public void release(InetAddress address) {
+        releaseTotal();
+        releaseAddress(address);
     }
 
     /** Takes a place in the total; false (nothing taken) when the server is full. */

@@ -75,7 +75,7 @@ final class ChatDoor extends ChatGrpc.ChatImplBase {
         if (ticket.refusal() != null) {
             return refuse(out, ticket.refusalWords());
         }
-        GrpcPort port = new GrpcPort(out, loop, config.slowConsumerTimeout);
+        GrpcPort port = new GrpcPort(out, loop, config.maxPendingOutputBytes, config.slowConsumerTimeout);
         // --rate 0: no flood rule, as for the other doors (a bucket that never refills would be one).
         LineRateLimit rateLimit = config.ratePerSecond > 0
                 ? new LineRateLimit(config.ratePerSecond, config.burst, config.floodTimeout.toNanos(), System.nanoTime())

@@ -16,6 +16,7 @@ import roomchat.core.event.Notice;
 import roomchat.server.ServerConfig;
 import roomchat.server.connection.CloseReason;
 import roomchat.server.connection.ConnectionTracker;
+import roomchat.server.metrics.Prometheus;
 
 /**
  * The gRPC door's listener: a grpc-netty server on the chat server's own accept and I/O loops and
@@ -24,7 +25,9 @@ import roomchat.server.connection.ConnectionTracker;
  *
  * <p>Each call counts against the server's connection limits (see {@link ChatDoor}); one HTTP/2
  * connection may have at most {@code --grpc-max-calls-per-connection} calls open at once (HTTP/2's
- * {@code MAX_CONCURRENT_STREAMS}: a client's further calls wait in the client until one ends).
+ * {@code MAX_CONCURRENT_STREAMS}: a client's further calls wait in the client until one ends). The
+ * HTTP/2 connections themselves are bounded apart ({@link TransportGate}: {@code --grpc-max-transports},
+ * {@code --grpc-max-transports-per-ip}), and one without a call is closed after {@code --name-timeout}.
  *
  * <p>Beside the chat, the door serves the standard health service ({@link GrpcHealth}) and server
  * reflection ({@code grpc.reflection.v1}), so that generic tools (grpc-health-probe, grpcurl) can
@@ -44,11 +47,13 @@ public final class GrpcDoor implements AutoCloseable {
     private final Server server;
     private final ChatDoor door;
     private final GrpcHealth health;
+    private final TransportGate gate;
 
-    private GrpcDoor(Server server, ChatDoor door, GrpcHealth health) {
+    private GrpcDoor(Server server, ChatDoor door, GrpcHealth health, TransportGate gate) {
         this.server = server;
         this.door = door;
         this.health = health;
+        this.gate = gate;
     }
 
     /**
@@ -63,10 +68,13 @@ public final class GrpcDoor implements AutoCloseable {
             ConnectionTracker tracker, BooleanSupplier serving) throws IOException {
         ChatDoor door = new ChatDoor(service, config, tracker);
         GrpcHealth health = new GrpcHealth(serving);
+        TransportGate gate = new TransportGate(config.grpcMaxTransports, config.grpcMaxTransportsPerIp);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, port))
                 .bossEventLoopGroup(acceptGroup)
                 .workerEventLoopGroup(ioGroup)
-                .channelType(channelType)
+                .channelFactory(gate.channelFactory(channelType))
+                // A connection with no call for as long as a new nc connection may go without a name is closed.
+                .maxConnectionIdle(config.nameTimeout.toNanos(), TimeUnit.NANOSECONDS)
                 .directExecutor()
                 .maxInboundMessageSize(config.maxLineBytes + MESSAGE_OVERHEAD_BYTES)
                 .maxConcurrentCallsPerConnection(config.grpcMaxCallsPerConnection)
@@ -79,7 +87,16 @@ public final class GrpcDoor implements AutoCloseable {
         }
         Server server = builder.build().start();
         health.start(acceptGroup.next(), config.grpcHealthInterval);
-        return new GrpcDoor(server, door, health);
+        return new GrpcDoor(server, door, health, gate);
+    }
+
+    /** The door's own numbers: its HTTP/2 connections, open and refused (its calls are counted as connections). */
+    public void writeMetrics(StringBuilder out) {
+        Prometheus.single(out, "roomchat_grpc_transports", "gauge",
+                "HTTP/2 connections open on the gRPC door (each carries up to --grpc-max-calls-per-connection calls).",
+                gate.open());
+        Prometheus.single(out, "roomchat_grpc_transports_refused_total", "counter",
+                "HTTP/2 connections to the gRPC door closed at accept, over the connection limits.", gate.refused());
     }
 
     /** The address the door listens on. */

@@ -7,6 +7,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import roomchat.v1.ChatGrpc;
 
@@ -20,7 +21,7 @@ import roomchat.v1.ChatGrpc;
  * <p>The server's health is a flag (the Redis link keeps it up to date), not an event, so it is
  * looked at every {@code --grpc-health-interval}: a {@code Watch} call hears of a change within that.
  *
- * <p><b>Threads:</b> the looks run on one event loop; {@link #stop} may be called from any thread.
+ * <p><b>Threads:</b> the looks run on one event loop; {@link #stop} may be called from any thread, more than once.
  * {@link HealthStatusManager} locks itself, and once in its terminal state it ignores later looks.
  */
 final class GrpcHealth {
@@ -30,6 +31,8 @@ final class GrpcHealth {
     /** Only the looks' loop writes it; volatile for the first look, made on the starting thread. */
     private volatile ServingStatus last;
     private volatile ScheduledFuture<?> looks;
+    /** Set by the first {@link #stop}: gRPC's manager logs a warning with a stack trace if told twice. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     /** {@code serving}: whether the server can serve now; asked on an event loop, so it must not block. */
     GrpcHealth(BooleanSupplier serving) {
@@ -50,6 +53,9 @@ final class GrpcHealth {
 
     /** {@code NOT_SERVING} for good (the server is shutting down): watchers are told at once. */
     void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         ScheduledFuture<?> scheduled = looks;
         if (scheduled != null) {
             scheduled.cancel(false);

@@ -9,8 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import roomchat.core.event.Notice;
 import roomchat.core.event.RoomEvent;
-import roomchat.core.room.EventPort;
-import roomchat.core.room.EventRun;
+import roomchat.core.dispatch.EventPort;
+import roomchat.core.dispatch.EventRun;
 import roomchat.v1.ServerEvent;
 
 /**
@@ -19,10 +19,11 @@ import roomchat.v1.ServerEvent;
  * observers are not thread-safe; the server runs the calls on their transport's loop).
  *
  * <p><b>Output cap:</b> like a slow nc user's channel, a stream whose transport is not ready
- * ({@link ServerCallStreamObserver#isReady()}: gRPC's own buffer over its threshold, or the
- * client's flow-control window used up) is sent no more room events: the dispatcher asks
+ * ({@link ServerCallStreamObserver#isReady()}: more than {@code --max-pending-output} bytes queued
+ * in gRPC and not yet on the wire, as for an nc user's channel; the client's flow-control window
+ * holds them back when it does not read) is sent no more room events: the dispatcher asks
  * {@link #writable()} on the loop just before each run, which is dropped whole and counted when it
- * says no, so what waits for one client is bounded by gRPC's threshold plus one run.
+ * says no, so what waits for one client is bounded by that cap plus one run.
  *
  * <p><b>Encoding:</b> a room's run is turned into {@link ServerEvent}s once, by the first of the
  * room's gRPC members to send it ({@link EventRun#encoded}); the others send the same messages.
@@ -47,8 +48,11 @@ final class GrpcPort implements EventPort {
     private volatile boolean ended;
 
     /** Call while the call starts (gRPC takes the on-ready handler only then), on its loop. */
-    GrpcPort(ServerCallStreamObserver<ServerEvent> out, EventLoop loop, Duration slowConsumerTimeout) {
+    GrpcPort(ServerCallStreamObserver<ServerEvent> out, EventLoop loop, int maxPendingBytes, Duration slowConsumerTimeout) {
         this.out = out;
+        // The output cap of an nc user's channel (--max-pending-output), not gRPC's 32 KiB: at that, one
+        // loop turn's runs to a member who reads at full speed would already make it "not ready".
+        out.setOnReadyThreshold(maxPendingBytes);
         this.loop = loop;
         this.stalls = new StallWatch(loop, slowConsumerTimeout);
         out.setOnReadyHandler(stalls::ready);

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import roomchat.core.chat.ChatService;
 import roomchat.core.chat.NameStep;
 import roomchat.core.chat.Reply;
@@ -105,13 +107,13 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
                 port.send(new Notice.Error("you have a name already; use nick to change it"));
                 return;
             }
-            inOrder(service.handle(member, input.get()));
+            CompletionStage<Reply> reply = service.handle(member, input.get());
+            inOrder(() -> reply, this::write);
         } else if (claiming) {
             port.send(new Notice.Error("wait for the answer to your name"));
         } else {
             claiming = true;
-            answered = answered.thenCompose(done -> service.beforeName(input.get(), port, address))
-                    .thenAcceptAsync(this::named, loop);
+            inOrder(() -> service.beforeName(input.get(), port, address), this::named);
         }
     }
 
@@ -214,9 +216,27 @@ final class GrpcSession implements StreamObserver<ClientMessage> {
         port.finish();
     }
 
-    /** Writes {@code reply} once it and every answer before it are ready. */
-    private void inOrder(CompletionStage<Reply> reply) {
-        answered = answered.thenCompose(done -> reply).thenAcceptAsync(this::write, loop);
+    /**
+     * Runs {@code then} with the answer {@code next} gives, once every answer before it is written.
+     * An answer that is ready at once, with none before it waiting, is written now, in this turn of
+     * the loop, as the nc door writes it: the room's events for the member (the history of a room it
+     * just entered, its first lines) are handed to the loop as tasks of their own, so they can't come
+     * before it. Written in a later task instead, the answer could come after them (a history before
+     * the {@code entered} it belongs after). {@code next} is called at once, or once the answers
+     * before it are written. On the loop.
+     */
+    private <T> void inOrder(Supplier<CompletionStage<T>> next, Consumer<T> then) {
+        CompletableFuture<Void> before = answered.toCompletableFuture();
+        if (before.isDone() && !before.isCompletedExceptionally()) {
+            CompletableFuture<T> answer = next.get().toCompletableFuture();
+            if (answer.isDone() && !answer.isCompletedExceptionally()) {
+                then.accept(answer.join());
+            } else {
+                answered = answer.thenAcceptAsync(then, loop);
+            }
+            return;
+        }
+        answered = answered.thenCompose(done -> next.get()).thenAcceptAsync(then, loop);
     }
 
     private void write(Reply reply) {

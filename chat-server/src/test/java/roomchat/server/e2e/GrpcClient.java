@@ -1,5 +1,7 @@
 package roomchat.server.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
@@ -8,7 +10,9 @@ import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import roomchat.v1.ChatGrpc;
 import roomchat.v1.ClientMessage;
+import roomchat.v1.RoomEvent;
 import roomchat.v1.ServerEvent;
 
 /**
@@ -75,6 +80,20 @@ final class GrpcClient implements AutoCloseable {
         return new GrpcClient(channelTo(server), true, false);
     }
 
+    /** A session at {@code server} that has claimed {@code name}: it is in the default room. */
+    static GrpcClient login(InetSocketAddress server, String name) throws InterruptedException {
+        GrpcClient client = connect(server);
+        try {
+            client.await(ServerEvent::hasNamePrompt);
+            client.send(ClientMessage.newBuilder().setName(name).build());
+            client.await(event -> event.hasNamed() && event.getNamed().getName().equals(name));
+            return client;
+        } catch (InterruptedException | RuntimeException | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
     /** A session that reads nothing until {@link #resume}d. */
     static GrpcClient connectPaused(InetSocketAddress server) {
         return new GrpcClient(channelTo(server), true, true);
@@ -129,6 +148,50 @@ final class GrpcClient implements AutoCloseable {
             passed.add(event);
             if (wanted.test(event)) {
                 return event;
+            }
+        }
+    }
+
+    /** The next event, whatever it is; fails if none comes within {@link LineClient#TIMEOUT}. */
+    ServerEvent next() throws InterruptedException {
+        return await(event -> true);
+    }
+
+    /** The first event of {@code kind} from now on; fails after {@link LineClient#TIMEOUT}. */
+    ServerEvent await(ServerEvent.KindCase kind) throws InterruptedException {
+        return await(event -> event.getKindCase() == kind);
+    }
+
+    /** The first room event of {@code what} from now on; fails after {@link LineClient#TIMEOUT}. */
+    RoomEvent awaitRoomEvent(RoomEvent.WhatCase what) throws InterruptedException {
+        return await(event -> event.hasRoomEvent() && event.getRoomEvent().getWhatCase() == what).getRoomEvent();
+    }
+
+    /** The text of the next typed error from now on; fails after {@link LineClient#TIMEOUT}. */
+    String awaitError() throws InterruptedException {
+        return await(ServerEvent.KindCase.ERROR).getError().getText();
+    }
+
+    /**
+     * Checks every room event that has arrived so far, live or in a history: each names its room,
+     * has a time and a sequence number, and the numbers increase in each room in the order they came,
+     * from each entry into it (a room entered again replays its history, older than what came before).
+     */
+    void assertEachRoomInOrder() {
+        Map<String, Long> lastSeq = new HashMap<>();
+        for (ServerEvent event : drained()) {
+            if (event.hasEntered()) {
+                lastSeq.remove(event.getEntered().getRoom());
+            }
+            List<RoomEvent> events = event.hasHistory() ? event.getHistory().getEventsList()
+                    : event.hasRoomEvent() ? List.of(event.getRoomEvent()) : List.of();
+            for (RoomEvent roomEvent : events) {
+                assertThat(roomEvent.getRoom()).as("the room of %s", roomEvent).isNotEmpty();
+                assertThat(roomEvent.getTime().getSeconds()).as("the time of %s", roomEvent).isPositive();
+                long previous = lastSeq.getOrDefault(roomEvent.getRoom(), 0L);
+                assertThat(roomEvent.getSeq()).as("the seq of %s after %d in its room", roomEvent, previous)
+                        .isGreaterThan(previous);
+                lastSeq.put(roomEvent.getRoom(), roomEvent.getSeq());
             }
         }
     }

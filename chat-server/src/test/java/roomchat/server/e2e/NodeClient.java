@@ -64,10 +64,21 @@ final class NodeClient implements AutoCloseable {
      * packages into target/node-client unless the same package-lock.json is installed there already.
      */
     static NodeClient start(InetSocketAddress server, String name) throws IOException, InterruptedException {
+        return start(server, name, List.of());
+    }
+
+    /** As {@link #start(InetSocketAddress, String)}, the script moving to {@code room} with a typed ChangeRoom once named. */
+    static NodeClient startInRoom(InetSocketAddress server, String name, String room) throws IOException, InterruptedException {
+        return start(server, name, List.of(room));
+    }
+
+    private static NodeClient start(InetSocketAddress server, String name, List<String> more)
+            throws IOException, InterruptedException {
         install();
-        Process process = new ProcessBuilder(NODE.toString(), INSTALLED.resolve("grpc-client.js").toString(),
-                PROTO_ROOT.toString(), server.getHostString() + ":" + server.getPort(), name)
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(NODE.toString(), INSTALLED.resolve("grpc-client.js").toString(),
+                PROTO_ROOT.toString(), server.getHostString() + ":" + server.getPort(), name));
+        command.addAll(more);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new NodeClient(process);
     }
 

@@ -12,7 +12,8 @@ import roomchat.server.ServerConfig;
 /**
  * Interoperability with a gRPC client that is not ours: Node.js with {@code @grpc/grpc-js} and
  * {@code @grpc/proto-loader}, loading the same chat.proto, as a real child process
- * ({@code src/test/node/grpc-client.js}). It joins the lobby and exchanges a line with an nc user.
+ * ({@code src/test/node/grpc-client.js}). It exchanges a line with an nc user in the lobby, or in the
+ * nc user's room after moving there with a typed command.
  */
 class NodeInteropEndToEndTest {
 
@@ -46,6 +47,25 @@ class NodeInteropEndToEndTest {
         node.await("heard alice in lobby: hello from nc");
         alice.await("[lobby] nodebot: nodebot got: hello from nc");
         alice.await("[lobby] -- nodebot has left");
+
+        assertThat(node.awaitExit()).as("node's exit code; it printed %s", node.printed()).isZero();
+        assertThat(node.printed()).endsWith("done");
+    }
+
+    @Test
+    void aNodeClientMovesWithATypedCommandIntoTheRoomOfAnNcUserAndChatsThere() throws Exception {
+        LineClient alice = clients.login("alice");
+        alice.send(":n games");
+        alice.await("* you are in games, nobody else is here");
+        node = NodeClient.startInRoom(server.server().grpcAddress(), "nodebot", "games");
+        node.await("named nodebot");
+        node.await("entered games with alice");
+        alice.await("[games] -- nodebot has joined");
+
+        alice.send("hello in games");
+        node.await("heard alice in games: hello in games");
+        alice.await("[games] nodebot: nodebot got: hello in games");
+        alice.await("[games] -- nodebot has left");
 
         assertThat(node.awaitExit()).as("node's exit code; it printed %s", node.printed()).isZero();
         assertThat(node.printed()).endsWith("done");

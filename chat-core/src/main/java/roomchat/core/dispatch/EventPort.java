@@ -1,7 +1,8 @@
-package roomchat.core.room;
+package roomchat.core.dispatch;
 
 import io.netty.channel.EventLoop;
 import roomchat.core.event.Notice;
+import roomchat.core.room.MemberPort;
 
 /**
  * A member not reached through a Netty channel (a gRPC stream, say) but served on one of the

@@ -1,9 +1,10 @@
-package roomchat.core.room;
+package roomchat.core.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import roomchat.core.event.RoomEvent;
+import roomchat.core.room.Member;
 
 /**
  * A run of one room's events, in the room's order, as the dispatcher hands it to the members reached
