@@ -11,7 +11,8 @@ import roomchat.core.room.Member;
 import roomchat.core.room.Room;
 
 /**
- * {@code :history [lines]}: the asker's room's last lines, to the asker only, marked as asked for
+ * {@code :history [lines] [before]}: the asker's room's last lines (below seq {@code before} when
+ * named: older than what a page shows), to the asker only, marked as asked for
  * ({@link Notice.History#requested}). From the durable store when there is one (it keeps more than
  * memory, and across restarts); else from what the broker keeps in memory for newcomers, which is
  * at most {@code --history} lines.
@@ -33,11 +34,20 @@ final class HistoryCommand {
             return Reply.error("you are in no room").now();
         }
         if (store.durable()) {
-            return store.recent(room.key(), command.lines())
+            return store.recent(room.key(), command.lines(), command.before())
                     .thenApply(events -> Reply.of(new Notice.History(room.name(), events, true)));
         }
-        List<RoomEvent> kept = broker.history(room, Long.MAX_VALUE);
-        List<RoomEvent> last = kept.subList(Math.max(0, kept.size() - command.lines()), kept.size());
+        List<RoomEvent> older = below(broker.history(room, Long.MAX_VALUE), command.before());
+        List<RoomEvent> last = older.subList(Math.max(0, older.size() - command.lines()), older.size());
         return Reply.of(new Notice.History(room.name(), last, true)).now();
+    }
+
+    /** The leading events of {@code kept} (oldest first, so in order of seq) numbered below {@code before}. */
+    private static List<RoomEvent> below(List<RoomEvent> kept, long before) {
+        int end = kept.size();
+        while (end > 0 && kept.get(end - 1).seq() >= before) {
+            end--;
+        }
+        return kept.subList(0, end);
     }
 }

@@ -57,14 +57,28 @@ public sealed interface Command extends Input {
     }
 
     /**
-     * {@code :history [lines]}: the last {@code lines} lines of one's room, with their dates, to the
-     * asker only.
+     * {@code :history [lines] [before]}: the last {@code lines} lines of one's room whose sequence
+     * number is below {@code before}, with their dates, to the asker only. {@link #LATEST} sets no
+     * bound (the room's last lines); a page that shows lines from seq 120 on asks for
+     * {@code before} 120 to load the ones above them.
      */
-    record ShowHistory(int lines) implements Command {
+    record ShowHistory(int lines, long before) implements Command {
         /** Lines shown when the command names no count. */
         public static final int DEFAULT_LINES = 20;
         /** The most lines one answer shows. */
         public static final int MAX_LINES = 200;
+        /** No bound: every sequence number is below it, so the answer is the room's last lines. */
+        public static final long LATEST = Long.MAX_VALUE;
+
+        /** The last {@code lines} lines, with no bound. */
+        public ShowHistory(int lines) {
+            this(lines, LATEST);
+        }
+
+        /** Whether the command bounds the lines by a sequence number. */
+        public boolean bounded() {
+            return before != LATEST;
+        }
     }
 
     /** {@code :h}: list the commands. */

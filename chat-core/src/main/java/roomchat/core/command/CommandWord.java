@@ -43,9 +43,9 @@ public enum CommandWord {
             args -> new Command.Promote(args.get(0)), "host"),
     TOPIC(Command.SetTopic.class, "[text]", 0, 1, true, "host: set your room's topic, or clear it",
             args -> new Command.SetTopic(optional(args, 0)), "topic"),
-    HISTORY(Command.ShowHistory.class, "[lines]", 0, 1, false,
+    HISTORY(Command.ShowHistory.class, "[lines] [before]", 0, 2, false,
             "show your room's last lines with their dates (" + Command.ShowHistory.DEFAULT_LINES + ", at most "
-                    + Command.ShowHistory.MAX_LINES + "), to you only",
+                    + Command.ShowHistory.MAX_LINES + "), or the last ones numbered below before, to you only",
             CommandWord::history, "history", "hist"),
     HELP(Command.Help.class, "", 0, 0, false, "list the commands",
             args -> new Command.Help(), "h", "help"),
@@ -57,6 +57,8 @@ public enum CommandWord {
 
     /** Pages past this many digits are not pages anyone could reach. */
     private static final int MAX_PAGE_DIGITS = 6;
+    /** Sequence numbers past this many digits are past any room's (and would overflow a long). */
+    private static final int MAX_SEQ_DIGITS = 18;
 
     private static final Map<String, CommandWord> BY_WORD = new HashMap<>();
     private static final Map<Class<?>, CommandWord> BY_TYPE = new HashMap<>();
@@ -165,18 +167,32 @@ public enum CommandWord {
         return command.apply(Integer.parseInt(page));
     }
 
-    /** {@code :history [lines]}: the default count, or the one named if it is from 1 to the most shown. */
+    /**
+     * {@code :history [lines] [before]}: the default count, or the one named if it is from 1 to the
+     * most shown; and no bound, or the sequence number named if it is from 1.
+     */
     private static Input history(List<String> args) {
         if (args.isEmpty()) {
             return new Command.ShowHistory(Command.ShowHistory.DEFAULT_LINES);
         }
         String lines = args.get(0);
         int most = Command.ShowHistory.MAX_LINES;
-        if (lines.length() > String.valueOf(most).length() || !lines.chars().allMatch(c -> c >= '0' && c <= '9')
+        if (lines.length() > String.valueOf(most).length() || !digits(lines)
                 || Integer.parseInt(lines) < 1 || Integer.parseInt(lines) > most) {
             return new Input.Invalid("a count of lines is a number from 1 to " + most + " (" + lines + " is not)");
         }
-        return new Command.ShowHistory(Integer.parseInt(lines));
+        if (args.size() == 1) {
+            return new Command.ShowHistory(Integer.parseInt(lines));
+        }
+        String before = args.get(1);
+        if (before.length() > MAX_SEQ_DIGITS || !digits(before) || Long.parseLong(before) < 1) {
+            return new Input.Invalid("before is a sequence number from 1 (" + before + " is not)");
+        }
+        return new Command.ShowHistory(Integer.parseInt(lines), Long.parseLong(before));
+    }
+
+    private static boolean digits(String word) {
+        return !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static Command messageRoom(List<String> args) {

@@ -55,7 +55,7 @@ public interface HistoryStore extends AutoCloseable {
         }
 
         @Override
-        public CompletionStage<List<RoomEvent>> recent(String roomKey, int count) {
+        public CompletionStage<List<RoomEvent>> recent(String roomKey, int count, long beforeSeq) {
             return CompletableFuture.completedFuture(List.of());
         }
 
@@ -87,7 +87,15 @@ public interface HistoryStore extends AutoCloseable {
     void suspend(String roomKey, List<RoomEvent> recent);
 
     /** The last {@code count} lines kept of the room of {@code roomKey}, oldest first. */
-    CompletionStage<List<RoomEvent>> recent(String roomKey, int count);
+    default CompletionStage<List<RoomEvent>> recent(String roomKey, int count) {
+        return recent(roomKey, count, Long.MAX_VALUE);
+    }
+
+    /**
+     * The last {@code count} lines kept of the room of {@code roomKey} whose sequence number is below
+     * {@code beforeSeq}, oldest first: the lines just older than one a reader already has.
+     */
+    CompletionStage<List<RoomEvent>> recent(String roomKey, int count, long beforeSeq);
 
     /** Writes what is waiting and lets go of the store. */
     @Override

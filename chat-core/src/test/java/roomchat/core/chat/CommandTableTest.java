@@ -69,6 +69,9 @@ class CommandTableTest {
         if (type == int.class) {
             return 1;
         }
+        if (type == long.class) {
+            return 1L;
+        }
         return type == Optional.class ? Optional.empty() : "x";
     }
 }

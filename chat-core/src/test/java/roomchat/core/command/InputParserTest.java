@@ -67,6 +67,31 @@ class InputParserTest {
         assertThat(((Input.Invalid) parse(line)).reason()).startsWith("a count of lines is a number from 1 to 200");
     }
 
+    @Test
+    void historyTakesASequenceNumberToShowTheLinesBelowIt() {
+        assertThat(parse(":history 50 120")).isEqualTo(new Command.ShowHistory(50, 120));
+        assertThat(parse(":hist\t5   1")).isEqualTo(new Command.ShowHistory(5, 1));
+        assertThat(parse(":history 200 999999999999999999")).isEqualTo(new Command.ShowHistory(200, 999_999_999_999_999_999L));
+        assertThat(((Command.ShowHistory) parse(":history 5 7")).bounded()).isTrue();
+        assertThat(((Command.ShowHistory) parse(":history 5")).bounded()).isFalse();
+        assertThat(parse(":history 5")).isEqualTo(new Command.ShowHistory(5, Command.ShowHistory.LATEST));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {":history 5 0", ":history 5 -7", ":hist 5 x", ":history 5 1e3", ":history 5 9223372036854775807",
+            ":history 5 +3"})
+    void historyTakesASequenceNumberFromOne(String line) {
+        assertThat(parse(line)).isInstanceOf(Input.Invalid.class);
+        assertThat(((Input.Invalid) parse(line)).reason()).startsWith("before is a sequence number from 1 (")
+                .endsWith(" is not)");
+    }
+
+    @Test
+    void historyRefusesABadCountBeforeItsBoundAndAThirdArgument() {
+        assertThat(((Input.Invalid) parse(":history 0 10")).reason()).startsWith("a count of lines is a number from 1 to 200");
+        assertThat(((Input.Invalid) parse(":history 5 10 15")).reason()).isEqualTo("usage: :history [lines] [before]");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {":h", ":help", ":H", ":HeLp"})
     void everyHelpAlias(String line) {

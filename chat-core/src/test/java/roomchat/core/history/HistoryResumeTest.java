@@ -67,9 +67,10 @@ class HistoryResumeTest {
         }
 
         @Override
-        public CompletionStage<List<RoomEvent>> recent(String roomKey, int count) {
+        public CompletionStage<List<RoomEvent>> recent(String roomKey, int count, long beforeSeq) {
             List<RoomEvent> all = new ArrayList<>(pasts.getOrDefault(roomKey, Past.NONE).recent());
             appended.stream().filter(e -> e.room().equalsIgnoreCase(roomKey)).forEach(all::add);
+            all.removeIf(e -> e.seq() >= beforeSeq);
             return CompletableFuture.completedFuture(all.subList(Math.max(0, all.size() - count), all.size()));
         }
 
@@ -134,6 +135,41 @@ class HistoryResumeTest {
         Reply reply = done(chat.handle(cy, new Command.ShowHistory(1)));
 
         assertThat(reply.notices()).containsExactly(new Notice.History("lobby", List.of(said("lobby", 3, "bo", "two")), true));
+    }
+
+    @Test
+    void historyBeforeASeqAsksTheStoreForTheLinesBelowIt() {
+        store.pasts.put("lobby", new HistoryStore.Past(9, List.of(said("lobby", 2, "ann", "one"), said("lobby", 5, "bo", "two"),
+                said("lobby", 7, "ann", "three"), said("lobby", 9, "bo", "four"))));
+        LocalRoomRegistry registry = registry();
+        ChatService chat = new ChatService(registry, broker, ChatService.DEFAULT_ANNOUNCE_LIMIT, new GuessLedger(0), store);
+        Member cy = join(chat, "cy");
+
+        Reply two = done(chat.handle(cy, new Command.ShowHistory(2, 9)));
+        Reply rest = done(chat.handle(cy, new Command.ShowHistory(50, 5)));
+
+        assertThat(two.notices()).containsExactly(new Notice.History("lobby",
+                List.of(said("lobby", 5, "bo", "two"), said("lobby", 7, "ann", "three")), true));
+        assertThat(rest.notices()).containsExactly(new Notice.History("lobby", List.of(said("lobby", 2, "ann", "one")), true));
+    }
+
+    @Test
+    void withoutAStoreHistoryBeforeASeqFiltersWhatMemoryHolds() {
+        LocalRoomRegistry registry = new LocalRoomRegistry("lobby", 10);
+        ChatService chat = new ChatService(registry, broker, ChatService.DEFAULT_ANNOUNCE_LIMIT, new GuessLedger(0));
+        Member ann = join(chat, "ann");
+        for (String line : List.of("a", "b", "c", "d", "e")) {
+            done(chat.handle(ann, new Input.ChatText(line)));
+        }
+        List<RoomEvent> all = ((Notice.History) done(chat.handle(ann, new Command.ShowHistory(50))).notices().get(0)).events();
+        long seqOfD = all.get(3).seq();
+
+        Notice.History older = (Notice.History) done(chat.handle(ann, new Command.ShowHistory(2, seqOfD))).notices().get(0);
+        Notice.History oldest = (Notice.History) done(chat.handle(ann, new Command.ShowHistory(50, all.get(0).seq()))).notices().get(0);
+
+        assertThat(older.requested()).isTrue();
+        assertThat(older.events()).extracting(e -> ((Happening.Said) e.what()).text()).containsExactly("b", "c");
+        assertThat(oldest.events()).as("nothing below the first line").isEmpty();
     }
 
     @Test
