@@ -93,7 +93,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         this.trim = connection.prepareStatement("DELETE FROM events WHERE room_key = ? AND seq <= "
                 + "(SELECT seq FROM events WHERE room_key = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)");
         this.latest = connection.prepareStatement("SELECT " + StoredEvents.COLUMNS
-                + " FROM events WHERE room_key = ? ORDER BY seq DESC LIMIT ?");
+                + " FROM events WHERE room_key = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "history-store");
             t.setDaemon(true);
@@ -194,21 +194,23 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
-    public CompletionStage<List<RoomEvent>> recent(String roomKey, int count) {
+    public CompletionStage<List<RoomEvent>> recent(String roomKey, int count, long beforeSeq) {
         return CompletableFuture.supplyAsync(() -> {
             writeWaiting();
             try {
-                return read(roomKey, count);
+                return read(roomKey, count, beforeSeq);
             } catch (SQLException e) {
                 throw new IllegalStateException("reading " + file + " failed", e);
             }
         }, thread);
     }
 
-    private List<RoomEvent> read(String roomKey, int count) throws SQLException {
+    /** The primary key (room_key, seq) serves the bound: the read walks back from {@code beforeSeq}. */
+    private List<RoomEvent> read(String roomKey, int count, long beforeSeq) throws SQLException {
         List<RoomEvent> events = new ArrayList<>(count);
         latest.setString(1, roomKey);
-        latest.setInt(2, count);
+        latest.setLong(2, beforeSeq);
+        latest.setInt(3, count);
         try (ResultSet rows = latest.executeQuery()) {
             while (rows.next()) {
                 RoomEvent event = StoredEvents.read(rows, 0);

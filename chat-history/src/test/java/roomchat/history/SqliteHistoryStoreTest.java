@@ -114,6 +114,31 @@ class SqliteHistoryStoreTest {
     }
 
     @Test
+    void recentBeforeASeqReadsTheLinesJustOlderThanItInOrderAcrossAReopen() throws Exception {
+        Path file = dir.resolve("h.db");
+        try (SqliteHistoryStore store = open(file, WEEK, 20)) {
+            for (int seq = 1; seq <= 120; seq += 2) { // odd numbers only: the bound need not be a stored line's
+                store.append("games", said("games", seq, DAY_ONE, "line " + seq));
+            }
+            store.append("lobby", said("lobby", 50, DAY_ONE, "another room"));
+        }
+        try (SqliteHistoryStore store = open(file, WEEK, 20)) {
+            List<RoomEvent> older = store.recent("games", 3, 51).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(older).extracting(RoomEvent::seq).containsExactly(45L, 47L, 49L);
+            assertThat(texts(store.recent("games", 4, 50).toCompletableFuture().get(10, TimeUnit.SECONDS)))
+                    .containsExactly("line 43", "line 45", "line 47", "line 49");
+            assertThat(store.recent("games", 50, 6).toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .as("fewer than asked: the room's first lines").extracting(RoomEvent::seq).containsExactly(1L, 3L, 5L);
+            assertThat(store.recent("games", 50, 1).toCompletableFuture().get(10, TimeUnit.SECONDS)).isEmpty();
+            assertThat(store.recent("games", 2, Long.MAX_VALUE).toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .extracting(RoomEvent::seq).containsExactly(117L, 119L);
+            store.append("games", said("games", 121, DAY_ONE, "still waiting"));
+            assertThat(store.recent("games", 1, 122).toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .as("a line still waiting is read too").extracting(RoomEvent::seq).containsExactly(121L);
+        }
+    }
+
+    @Test
     void recentIncludesLinesStillWaitingAndAppendedNumbersAreResumed() throws Exception {
         try (SqliteHistoryStore store = open(dir.resolve("h.db"), WEEK, 20)) {
             for (int seq = 1; seq <= 300; seq++) {
