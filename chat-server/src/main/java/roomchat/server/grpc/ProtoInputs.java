@@ -49,7 +49,8 @@ final class ProtoInputs {
                     ? Optional.of(clean(message.getSetTopic().getTopic())) : Optional.empty()));
             case HELP -> command(new Command.Help());
             case EXIT -> command(new Command.Exit());
-            case SHOW_HISTORY -> command(new Command.ShowHistory(historyLines(message.getShowHistory().getLines())));
+            case SHOW_HISTORY -> command(new Command.ShowHistory(historyLines(message.getShowHistory().getLines()),
+                    historyBefore(message.getShowHistory().getBeforeSeq())));
             case KIND_NOT_SET -> Optional.empty();
         };
     }
@@ -73,6 +74,14 @@ final class ProtoInputs {
             return Command.ShowHistory.DEFAULT_LINES;
         }
         return lines < 0 ? Command.ShowHistory.MAX_LINES : Math.min(lines, Command.ShowHistory.MAX_LINES);
+    }
+
+    /**
+     * 0 (unset) sets no bound; a uint64 past Java's long reads as negative, and is above every seq,
+     * so it sets none either.
+     */
+    private static long historyBefore(long beforeSeq) {
+        return beforeSeq <= 0 ? Command.ShowHistory.LATEST : beforeSeq;
     }
 
     /** A uint32 past Java's int reads as negative: it asks for a page past the last, as a huge one does. */

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import roomchat.server.ChatServer;
 import roomchat.server.ServerConfig;
+import roomchat.v1.ClientMessage;
+import roomchat.v1.NewRoom;
+import roomchat.v1.RoomEvent;
+import roomchat.v1.ShowHistory;
 
 /**
  * {@code --history-db}: a server stopped and started again on the same file shows each room's past
@@ -107,6 +111,67 @@ class HistoryDbEndToEndTest {
             assertThat(carol.poll(LineClient.TIMEOUT)).matches(ASKED.formatted("lobby", "alice: red \\[31malert\\[0m \\]0;owned"));
             assertThat(carol.poll(LineClient.TIMEOUT)).matches(ASKED.formatted("lobby", "\\* alice waves"));
             assertThat(carol.poll(LineClient.TIMEOUT)).isEqualTo("* end of history");
+        } finally {
+            second.close();
+        }
+    }
+
+    /**
+     * What a page does when scrolled to the top: {@code :history n before} with the seq of the oldest
+     * line it shows reads the n lines just older, in order, from the file after a restart; over gRPC
+     * (whose events carry their seq) and nc alike.
+     */
+    @Test
+    void historyBeforeASeqReadsTheLinesJustOlderThanItAfterARestart() throws Exception {
+        Path file = dir.resolve("history.db");
+        int said = 40;
+        ChatServer first = start(file, config -> config.burst = said * 2); // the lines go at once, not at --rate
+        try (LineClient alice = LineClient.login(address, "alice")) {
+            alice.send(":n games");
+            alice.await("* created games");
+            for (int i = 1; i <= said; i++) {
+                alice.send("line " + i);
+            }
+            alice.send(":hist 1");
+            alice.await("* end of history");
+        } finally {
+            first.close();
+        }
+
+        ChatServer second = start(file, config -> config.grpcPort = ServerConfig.ANY_FREE_PORT);
+        try (GrpcClient bot = GrpcClient.login(second.grpcAddress(), "bot");
+             LineClient carol = LineClient.login(address, "carol")) {
+            bot.send(ClientMessage.newBuilder().setNewRoom(NewRoom.newBuilder().setRoom("games")).build());
+            List<RoomEvent> replay = bot.await(event -> event.hasHistory() && !event.getHistory().getRequested())
+                    .getHistory().getEventsList();
+            assertThat(replay).extracting(event -> event.getSaid().getText()).first().isEqualTo("line 21");
+            long oldestShown = replay.get(0).getSeq();
+
+            bot.send(ClientMessage.newBuilder().setShowHistory(ShowHistory.newBuilder().setLines(5).setBeforeSeq(oldestShown)).build());
+            List<RoomEvent> older = bot.await(event -> event.hasHistory() && event.getHistory().getRequested())
+                    .getHistory().getEventsList();
+            assertThat(older).extracting(event -> event.getSaid().getText())
+                    .containsExactly("line 16", "line 17", "line 18", "line 19", "line 20");
+            assertThat(older).extracting(RoomEvent::getSeq).isSorted().allMatch(seq -> seq < oldestShown);
+
+            carol.send(":cr games");
+            awaitReplay(carol);
+            carol.send(":history 5 " + older.get(0).getSeq());
+            assertThat(carol.await(line -> line.startsWith("* history of"), "the heading")).startsWith("* history of games");
+            for (int i = 11; i <= 15; i++) {
+                assertThat(carol.poll(LineClient.TIMEOUT)).matches(ASKED.formatted("games", "alice: line " + i));
+            }
+            assertThat(carol.poll(LineClient.TIMEOUT)).isEqualTo("* end of history");
+
+            carol.send(":history 50 " + older.get(0).getSeq());
+            carol.await(line -> line.startsWith("* history of"), "the heading of the first lines");
+            for (int i = 1; i <= 15; i++) {
+                assertThat(carol.poll(LineClient.TIMEOUT)).as("fewer than asked: all there is").matches(ASKED.formatted("games", "alice: line " + i));
+            }
+            assertThat(carol.poll(LineClient.TIMEOUT)).isEqualTo("* end of history");
+
+            carol.send(":hist 5 soon");
+            assertThat(carol.await(line -> line.startsWith("!"), "the error")).isEqualTo("! before is a sequence number from 1 (soon is not)");
         } finally {
             second.close();
         }

@@ -31,6 +31,19 @@ class ProtoHistoryTest {
     }
 
     @Test
+    void beforeSeqBoundsTheLinesAndZeroOrPastALongSetsNoBound() {
+        ClientMessage.Builder message = ClientMessage.newBuilder();
+        assertThat(ProtoInputs.of(message.setShowHistory(ShowHistory.newBuilder().setLines(50).setBeforeSeq(120)).build()))
+                .contains(new Command.ShowHistory(50, 120));
+        assertThat(ProtoInputs.of(message.setShowHistory(ShowHistory.newBuilder().setBeforeSeq(7)).build()))
+                .contains(new Command.ShowHistory(Command.ShowHistory.DEFAULT_LINES, 7));
+        assertThat(ProtoInputs.of(message.setShowHistory(ShowHistory.newBuilder().setLines(5).setBeforeSeq(0)).build()))
+                .contains(new Command.ShowHistory(5, Command.ShowHistory.LATEST));
+        assertThat(ProtoInputs.of(message.setShowHistory(ShowHistory.newBuilder().setLines(5).setBeforeSeq(-1)).build()))
+                .as("a uint64 past Java's long").contains(new Command.ShowHistory(5, Command.ShowHistory.LATEST));
+    }
+
+    @Test
     void theAnswerIsAHistoryMarkedRequestedAndTheReplayIsNot() {
         RoomEvent line = new RoomEvent("games", 7, Instant.parse("2026-11-01T09:30:00Z"), "ann", null, new Happening.Said("hi"));
         ServerEvent answer = ProtoEvents.of(new Notice.History("games", List.of(line), true));
