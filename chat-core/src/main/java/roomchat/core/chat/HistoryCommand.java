@@ -35,11 +35,11 @@ final class HistoryCommand {
         }
         if (store.durable()) {
             return store.recent(room.key(), command.lines(), command.before())
-                    .thenApply(events -> Reply.of(new Notice.History(room.name(), events, true)));
+                    .thenApply(events -> Reply.of(new Notice.History(room.name(), events, true, command.before())));
         }
         List<RoomEvent> older = below(broker.history(room, Long.MAX_VALUE), command.before());
         List<RoomEvent> last = older.subList(Math.max(0, older.size() - command.lines()), older.size());
-        return Reply.of(new Notice.History(room.name(), last, true)).now();
+        return Reply.of(new Notice.History(room.name(), last, true, command.before())).now();
     }
 
     /** The leading events of {@code kept} (oldest first, so in order of seq) numbered below {@code before}. */

@@ -89,16 +89,32 @@ public sealed interface Notice {
     /**
      * What was said in a room, oldest first (each event as it was ordered): before the member came,
      * replayed as it enters (what follows is live), or, when {@code requested}, the answer to
-     * {@code :history}, which nobody else gets and which may be days old.
+     * {@code :history}, which nobody else gets and which may be days old. An answer to
+     * {@code :history lines before} names its {@code before} (else {@link #UNBOUNDED}), so that a client
+     * that asked for it (a page loading older lines as it is scrolled up) knows its answer from the
+     * answer to a {@code :history} typed meanwhile.
      */
-    record History(String room, List<RoomEvent> events, boolean requested) implements Notice {
+    record History(String room, List<RoomEvent> events, boolean requested, long before) implements Notice {
+        /** {@link #before} of an answer with no bound: the room's last lines. */
+        public static final long UNBOUNDED = Long.MAX_VALUE;
+
         public History {
             events = List.copyOf(events);
+        }
+
+        /** A replay, or the answer to a {@code :history} with no bound. */
+        public History(String room, List<RoomEvent> events, boolean requested) {
+            this(room, events, requested, UNBOUNDED);
         }
 
         /** The replay of a room's history to a member entering it. */
         public History(String room, List<RoomEvent> events) {
             this(room, events, false);
+        }
+
+        /** Whether this answers a {@code :history} bounded by a sequence number. */
+        public boolean bounded() {
+            return before != UNBOUNDED;
         }
     }
 

@@ -164,11 +164,15 @@ public final class JsonRenderer {
 
     /**
      * {@code {"type":"history","room":"games","requested":false,"events":[{"type":"said",…},…]}}: on
-     * entering, what follows is live; {@code requested}: the answer to {@code :history}.
+     * entering, what follows is live; {@code requested}: the answer to {@code :history}, with
+     * {@code "before":120} when it asked for the lines below seq 120.
      */
     private static void history(JsonGenerator json, Notice.History history) throws IOException {
         json.writeStringField("room", history.room());
         json.writeBooleanField("requested", history.requested());
+        if (history.bounded()) {
+            json.writeNumberField("before", history.before());
+        }
         json.writeArrayFieldStart("events");
         for (RoomEvent event : history.events()) {
             json.writeStartObject();

@@ -179,10 +179,12 @@ public final class LineRenderer {
     private List<String> requestedHistory(Notice.History history) {
         int count = history.events().size();
         if (count == 0) {
-            return List.of(notice("no history in " + history.room()));
+            return List.of(notice("no history in " + history.room() + (history.bounded() ? " before #" + history.before() : "")));
         }
         List<String> lines = new ArrayList<>(count + 2);
-        lines.add(notice("history of " + history.room() + ", the last " + (count == 1 ? "line" : count + " lines") + ":"));
+        String which = count == 1 ? "line" : count + " lines";
+        lines.add(notice("history of " + history.room() + ", the last " + which
+                + (history.bounded() ? " before #" + history.before() : "") + ":"));
         history.events().forEach(event -> lines.add(requestedHistoryLine(event)));
         lines.add(HISTORY_ENDS);
         return lines;

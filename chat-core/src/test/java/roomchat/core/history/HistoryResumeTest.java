@@ -149,8 +149,8 @@ class HistoryResumeTest {
         Reply rest = done(chat.handle(cy, new Command.ShowHistory(50, 5)));
 
         assertThat(two.notices()).containsExactly(new Notice.History("lobby",
-                List.of(said("lobby", 5, "bo", "two"), said("lobby", 7, "ann", "three")), true));
-        assertThat(rest.notices()).containsExactly(new Notice.History("lobby", List.of(said("lobby", 2, "ann", "one")), true));
+                List.of(said("lobby", 5, "bo", "two"), said("lobby", 7, "ann", "three")), true, 9));
+        assertThat(rest.notices()).containsExactly(new Notice.History("lobby", List.of(said("lobby", 2, "ann", "one")), true, 5));
     }
 
     @Test
@@ -168,6 +168,7 @@ class HistoryResumeTest {
         Notice.History oldest = (Notice.History) done(chat.handle(ann, new Command.ShowHistory(50, all.get(0).seq()))).notices().get(0);
 
         assertThat(older.requested()).isTrue();
+        assertThat(older.before()).isEqualTo(seqOfD);
         assertThat(older.events()).extracting(e -> ((Happening.Said) e.what()).text()).containsExactly("b", "c");
         assertThat(oldest.events()).as("nothing below the first line").isEmpty();
     }

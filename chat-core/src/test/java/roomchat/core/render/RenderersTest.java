@@ -161,6 +161,19 @@ class RenderersTest {
         assertThat(topLevelFields(JsonRenderer.json(asked))).containsEntry("type", "history").containsEntry("requested", "true");
         assertThat(topLevelFields(JsonRenderer.json(NOTICES.get(Notice.History.class).notice())))
                 .containsEntry("requested", "false");
+        assertThat(topLevelFields(JsonRenderer.json(asked))).doesNotContainKey("before");
+    }
+
+    @Test
+    void theAnswerToHistoryBeforeASeqNamesItsBound() throws IOException {
+        Notice.History older = new Notice.History("games", List.of(event(new Happening.Said("hi"))), true, 120);
+        assertThat(topLevelFields(JsonRenderer.json(older))).containsEntry("requested", "true").containsEntry("before", "120");
+        assertThat(new LineRenderer(ZoneOffset.UTC).lines(older)).containsExactly(
+                "* history of games, the last line before #120:",
+                "* 2026-11-22 12:04 [games] alice: hi",
+                LineRenderer.HISTORY_ENDS);
+        assertThat(new LineRenderer(ZoneOffset.UTC).lines(new Notice.History("games", List.of(), true, 3)))
+                .containsExactly("* no history in games before #3");
     }
 
     /**

@@ -133,6 +133,9 @@ final class ProtoEvents {
         } else if (notice instanceof Notice.History history) {
             History.Builder replay = History.newBuilder().setRoom(history.room()).setRequested(history.requested());
             history.events().forEach(event -> replay.addEvents(roomEvent(event)));
+            if (history.bounded()) {
+                replay.setBeforeSeq(history.before());
+            }
             out.setHistory(replay);
         } else if (notice instanceof Notice.Goodbye goodbye) {
             out.setGoodbye(Goodbye.newBuilder().setText(goodbye.why()).setComeBack(goodbye.comeBack()));

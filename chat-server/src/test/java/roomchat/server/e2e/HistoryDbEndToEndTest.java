@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import roomchat.server.ChatServer;
 import roomchat.server.ServerConfig;
 import roomchat.v1.ClientMessage;
+import roomchat.v1.History;
 import roomchat.v1.NewRoom;
 import roomchat.v1.RoomEvent;
 import roomchat.v1.ShowHistory;
@@ -148,8 +149,9 @@ class HistoryDbEndToEndTest {
             long oldestShown = replay.get(0).getSeq();
 
             bot.send(ClientMessage.newBuilder().setShowHistory(ShowHistory.newBuilder().setLines(5).setBeforeSeq(oldestShown)).build());
-            List<RoomEvent> older = bot.await(event -> event.hasHistory() && event.getHistory().getRequested())
-                    .getHistory().getEventsList();
+            History answer = bot.await(event -> event.hasHistory() && event.getHistory().getRequested()).getHistory();
+            assertThat(answer.getBeforeSeq()).as("the answer names its bound").isEqualTo(oldestShown);
+            List<RoomEvent> older = answer.getEventsList();
             assertThat(older).extracting(event -> event.getSaid().getText())
                     .containsExactly("line 16", "line 17", "line 18", "line 19", "line 20");
             assertThat(older).extracting(RoomEvent::getSeq).isSorted().allMatch(seq -> seq < oldestShown);
@@ -157,7 +159,8 @@ class HistoryDbEndToEndTest {
             carol.send(":cr games");
             awaitReplay(carol);
             carol.send(":history 5 " + older.get(0).getSeq());
-            assertThat(carol.await(line -> line.startsWith("* history of"), "the heading")).startsWith("* history of games");
+            assertThat(carol.await(line -> line.startsWith("* history of"), "the heading"))
+                    .isEqualTo("* history of games, the last 5 lines before #" + older.get(0).getSeq() + ":");
             for (int i = 11; i <= 15; i++) {
                 assertThat(carol.poll(LineClient.TIMEOUT)).matches(ASKED.formatted("games", "alice: line " + i));
             }
