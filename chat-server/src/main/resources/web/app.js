@@ -11,6 +11,12 @@ const MAX_ROOM_PAGES = 10;
 /** How long the page trusts that a :rooms it sent is still being answered. */
 const ROOMS_ANSWER_WAIT_MS = 5000;
 const MAX_BACKOFF_MS = 30000;
+/** Lines the page asks for each time the log is scrolled to its top. */
+const OLDER_LINES = 50;
+/** The log counts as scrolled to its top this close to it, in pixels. */
+const TOP_SLACK_PX = 8;
+/** How long the page trusts that the older lines it asked for are still coming. */
+const OLDER_ANSWER_WAIT_MS = 5000;
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -26,7 +32,18 @@ const state = {
   pendingWho: 0, pendingRooms: 0, roomsAskedAt: 0, roomsSeen: [], refreshTimer: null,
   /** The members of the current room, in order of arrival: { name, host }. */
   members: [],
+  /** Loading older lines of the current room as the log is scrolled to its top: see loadOlder. */
+  older: noOlderYet(),
 };
+
+/**
+ * What the page knows of the current room's lines above the log: the lowest seq it shows of the
+ * room's own order (replay, live, lines loaded), whether the room has none older, and the seq its
+ * request for older lines is bounded by while one is on its way (null when none is).
+ */
+function noOlderYet() {
+  return { oldestSeq: null, exhausted: false, asked: null, askedAt: 0 };
+}
 
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -88,6 +105,10 @@ const HANDLERS = {
   },
   'entered': entered,
   'history': (m) => {
+    if (m.requested && answersOlder(m)) {
+      prependOlder(m);
+      return;
+    }
     if (m.requested) {
       // The answer to :history: lines that may be days old, so each shows its date.
       if (m.events.length === 0) { showNotice(`no history in ${m.room}`); return; }
@@ -96,7 +117,7 @@ const HANDLERS = {
       showNotice('end of history');
       return;
     }
-    m.events.forEach((event) => showEvent(event, true));
+    m.events.forEach((event) => { showEvent(event, true); noteShown(event); });
     if (m.events.length > 0) { showNotice('live chat starts'); }
   },
   'kicked-out': (m) => showNotice(`you were kicked from ${m.room} by ${m.by}`),
@@ -139,7 +160,7 @@ const HANDLERS = {
 for (const type of ['said', 'action', 'relayed', 'joined', 'left', 'kicked', 'renamed', 'host', 'topic', 'lock', 'created']) {
   HANDLERS[type] = (event) => {
     showEvent(event, false);
-    if (sameRoom(event.room)) { follow(event); }
+    if (sameRoom(event.room)) { follow(event); noteShown(event); }
   };
 }
 
@@ -150,6 +171,7 @@ function answerPrompt() {
 
 /** The member is in a room now: its own state starts over from what the server says of the room. */
 function entered(m) {
+  state.older = noOlderYet();
   state.members = [{ name: state.name, host: m.created }, ...m.members.map((name) => ({ name, host: false }))];
   state.topic = m.topic;
   state.locked = false;
@@ -320,30 +342,89 @@ function meta(text) {
 
 /** One room event into the log, in the page's own words. */
 function showEvent(event, history) {
+  const row = describe(event, history);
+  if (row) { show(row); }
+}
+
+/** The row a room event makes: its time, where, who, text and kind; undefined for a type the page does not know. */
+function describe(event, history) {
   const row = { time: event.time ? new Date(event.time) : new Date(), where: event.room, history };
   switch (event.type) {
-    case 'said': return show({ ...row, who: event.from, text: event.text });
-    case 'relayed': return show({ ...row, who: `${event.from}@${event.fromRoom}`, text: event.text });
-    case 'action': return show({ ...row, text: `* ${event.from} ${event.text}` });
-    case 'joined': return show({ ...row, text: `${event.from} has joined`, kind: 'notice' });
-    case 'left': return show({ ...row, text: `${event.from} has left`, kind: 'notice' });
-    case 'kicked': return show({ ...row, text: `${event.name} was kicked by ${event.from}`, kind: 'notice' });
-    case 'renamed': return show({ ...row, text: `${event.from} is now known as ${event.name}`, kind: 'notice' });
-    case 'host': return show({ ...row, text: `${event.name} is now a host`, kind: 'notice' });
-    case 'topic': return show({ ...row, kind: 'notice',
-      text: event.topic === null ? `${event.from} cleared the topic` : `${event.from} set the topic: ${event.topic}` });
-    case 'lock': return show({ ...row, text: `${event.from} ${event.locked ? 'locked' : 'unlocked'} the room`, kind: 'notice' });
-    case 'created': return show({ ...row, text: `${event.from} created the room`, kind: 'notice' });
+    case 'said': return { ...row, who: event.from, text: event.text };
+    case 'relayed': return { ...row, who: `${event.from}@${event.fromRoom}`, text: event.text };
+    case 'action': return { ...row, text: `* ${event.from} ${event.text}` };
+    case 'joined': return { ...row, text: `${event.from} has joined`, kind: 'notice' };
+    case 'left': return { ...row, text: `${event.from} has left`, kind: 'notice' };
+    case 'kicked': return { ...row, text: `${event.name} was kicked by ${event.from}`, kind: 'notice' };
+    case 'renamed': return { ...row, text: `${event.from} is now known as ${event.name}`, kind: 'notice' };
+    case 'host': return { ...row, text: `${event.name} is now a host`, kind: 'notice' };
+    case 'topic': return { ...row, kind: 'notice',
+      text: event.topic === null ? `${event.from} cleared the topic` : `${event.from} set the topic: ${event.topic}` };
+    case 'lock': return { ...row, text: `${event.from} ${event.locked ? 'locked' : 'unlocked'} the room`, kind: 'notice' };
+    case 'created': return { ...row, text: `${event.from} created the room`, kind: 'notice' };
     default: return undefined;
   }
+}
+
+/** An event of the current room's order is in the log: lines older than the oldest shown are above it. */
+function noteShown(event) {
+  if (!Number.isSafeInteger(event.seq)) { return; }
+  const older = state.older;
+  if (older.oldestSeq === null || event.seq < older.oldestSeq) { older.oldestSeq = event.seq; }
+}
+
+/**
+ * The log is at its top: ask for the lines of the room just older than the oldest it shows
+ * (:history OLDER_LINES <seq>), one request at a time, until an answer says there are no more. The
+ * answer to a :history typed meanwhile has no `before`, or another, so it is not mistaken for this.
+ */
+function loadOlder() {
+  const older = state.older;
+  if (!state.loggedIn || !state.room || older.exhausted || older.oldestSeq === null) { return; }
+  if (older.asked !== null && Date.now() - older.askedAt < OLDER_ANSWER_WAIT_MS) { return; }
+  if (older.oldestSeq <= 1) { older.exhausted = true; return; }
+  older.asked = older.oldestSeq;
+  older.askedAt = Date.now();
+  send(`:history ${OLDER_LINES} ${older.oldestSeq}`);
+}
+
+function answersOlder(m) {
+  return state.older.asked !== null && m.before === state.older.asked && sameRoom(m.room);
+}
+
+/** The older lines asked for go above everything in the log, dated, and what the person was looking at stays put. */
+function prependOlder(m) {
+  const older = state.older;
+  older.asked = null;
+  const rows = m.events.map((event) => describe(event, 'dated')).filter(Boolean).map(line);
+  m.events.forEach(noteShown);
+  if (m.events.length < OLDER_LINES) {
+    older.exhausted = true;
+    rows.unshift(line({ text: `the beginning of ${m.room}'s history`, kind: 'notice' }));
+  }
+  const log = $('log');
+  const height = log.scrollHeight;
+  const top = log.scrollTop;
+  log.prepend(...rows);
+  log.scrollTop = top + (log.scrollHeight - height);
+  // A log too short to scroll gets no scroll events: it goes on filling itself while it can.
+  if (log.scrollHeight <= log.clientHeight) { loadOlder(); }
 }
 
 function showNotice(text) {
   show({ text, kind: 'notice' });
 }
 
+/** One row at the bottom of the log, which follows it there if the person was at the bottom (or sent it). */
+function show(described) {
+  const log = $('log');
+  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  log.append(line(described));
+  if (atBottom || described.mine) { log.scrollTop = log.scrollHeight; }
+}
+
 /** One row of the log: its time, where, who and text, each as text. */
-function show({ time = new Date(), where, who, text, kind, history, mine }) {
+function line({ time = new Date(), where, who, text, kind, history, mine }) {
   const row = document.createElement('div');
   row.className = 'line';
   if (kind) { row.classList.add(kind); }
@@ -353,10 +434,7 @@ function show({ time = new Date(), where, who, text, kind, history, mine }) {
   if (where) { row.append(span('where', where)); }
   if (who) { row.append(span('who', who)); }
   row.append(span('text', text));
-  const log = $('log');
-  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-  log.append(row);
-  if (atBottom || mine) { log.scrollTop = log.scrollHeight; }
+  return row;
 }
 
 function span(className, text) {
@@ -408,6 +486,9 @@ $('say').addEventListener('submit', (event) => {
 });
 
 $('commands').addEventListener('click', () => send(':h'));
+$('log').addEventListener('scroll', () => { if ($('log').scrollTop <= TOP_SLACK_PX) { loadOlder(); } });
+// A wheel turned up at the top (or in a log too short to scroll) scrolls nothing, so fires no scroll event.
+$('log').addEventListener('wheel', (event) => { if (event.deltaY < 0 && $('log').scrollTop <= TOP_SLACK_PX) { loadOlder(); } });
 $('refresh-rooms').addEventListener('click', refreshRooms);
 
 connect();

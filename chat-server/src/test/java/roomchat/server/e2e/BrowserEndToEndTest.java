@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +23,16 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import roomchat.server.ChatServer;
+import roomchat.server.ServerConfig;
 
 /**
  * A person in a real browser (headless Chromium, Debian's packages, nothing downloaded) and a
@@ -216,6 +223,87 @@ class BrowserEndToEndTest {
         browser.findElement(By.id("refresh-rooms")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rooms li"), rooms + 1));
         assertThat(browser.findElement(By.id("log")).getText()).doesNotContain("page 1 of 2").doesNotContain("page 2 of 2");
+    }
+
+    /**
+     * A room with more lines in its history file than a newcomer is replayed: each time the page's
+     * log is scrolled to its top (a mouse wheel turned up) the page loads the lines just older than
+     * the oldest it shows, above them, in order and dated, and the view stays on what it showed;
+     * once an answer is short (here: empty), the beginning of the history is marked.
+     */
+    @Test
+    void scrollingToTheTopLoadsOlderLinesAboveInOrder(@TempDir Path dir) throws Exception {
+        int said = 120;
+        ServerConfig config = ServerConfig.defaults();
+        config.host = "127.0.0.1";
+        config.port = 0;
+        config.httpPort = ServerConfig.ANY_FREE_PORT;
+        config.grpcPort = 0;
+        config.historyDb = dir.resolve("history.db");
+        config.burst = said * 2; // the nc user's lines go at once, not at --rate
+        try (ChatServer withFile = new ChatServer(config)) {
+            InetSocketAddress address = withFile.start();
+            try (LineClient nc = LineClient.login(address, "ncuser")) {
+                for (int i = 1; i <= said; i++) {
+                    nc.send("old " + i);
+                }
+                nc.send(":hist 1"); // answered once every line is ordered and stored
+                nc.await("* end of history");
+
+                browser.get("http://127.0.0.1:" + withFile.httpAddress().getPort() + "/");
+                browser.findElement(By.id("name")).sendKeys("webby");
+                browser.findElement(By.id("join")).click();
+                awaitInLog("live chat starts");
+                assertThat(oldLinesShown()).as("the replay").isEqualTo(numbers(said - ServerConfig.DEFAULT_HISTORY_LINES + 1, said));
+
+                WebElement log = browser.findElement(By.id("log"));
+                WebElement welcome = browser.findElement(By.xpath("//div[@id='log']/div[1]"));
+                wheelUp(log);
+                wait.until(driver -> oldLinesShown().size() == ServerConfig.DEFAULT_HISTORY_LINES + 50);
+                assertThat(oldLinesShown()).isEqualTo(numbers(said - ServerConfig.DEFAULT_HISTORY_LINES - 49, said));
+                assertThat(offsetInLog(welcome)).as("what the person looked at stays in view where it was").isBetween(0L, 40L);
+                assertThat(browser.findElements(By.cssSelector("#log .line.history .time")).get(0).getText())
+                        .as("loaded lines are dated").matches(".*\\d.*\\d \\d\\d:\\d\\d");
+
+                wheelUp(log);
+                wait.until(driver -> oldLinesShown().size() == said);
+                assertThat(oldLinesShown()).isEqualTo(numbers(1, said));
+                // That answer was as long as asked: only the next, empty, says the history begins there.
+                wheelUp(log);
+                awaitInLog("the beginning of lobby's history");
+                assertThat(browser.findElement(By.xpath("//div[@id='log']/div[1]")).getText())
+                        .endsWith("the beginning of lobby's history");
+
+                nc.send("after the scroll");
+                awaitInLog("after the scroll");
+                assertThat(oldLinesShown()).as("live lines still go below").isEqualTo(numbers(1, said));
+            }
+        }
+    }
+
+    /** The numbers of the {@code old N} lines in the log, top to bottom. */
+    @SuppressWarnings("unchecked")
+    private List<Long> oldLinesShown() {
+        List<Object> texts = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#log .line .text')].map((t) => t.textContent);");
+        return texts.stream().map(String::valueOf).filter(text -> text.matches("old \\d+"))
+                .map(text -> Long.parseLong(text.substring("old ".length()))).toList();
+    }
+
+    private static List<Long> numbers(int from, int to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    /** A mouse wheel turned up over {@code element}, far enough to reach the top of anything. */
+    private void wheelUp(WebElement element) {
+        new Actions(browser).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(element), 0, -100_000).perform();
+    }
+
+    /** How far below the top of the log's visible area {@code row} is, in pixels. */
+    private long offsetInLog(WebElement row) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.round(arguments[0].getBoundingClientRect().top - document.getElementById('log').getBoundingClientRect().top);",
+                row)).longValue();
     }
 
     /** Logs {@code name} in over TCP and into games, once the page has seen it come. */
