@@ -167,7 +167,7 @@ class GrpcCommandsEndToEndTest {
         List<CommandHelp> help = bot.await(KindCase.HELP).getHelp().getCommandsList();
         assertThat(help).extracting(command -> command.getUsage().split(" ")[0]).containsExactly(
                 ":cr", ":n", ":erm", ":rooms", ":who", ":msg", ":nick", ":me", ":passwd", ":kick", ":host", ":topic",
-                ":h", ":e");
+                ":history", ":h", ":e");
         assertThat(help.get(0).getUsage()).isEqualTo(":cr <room> [password]");
         assertThat(help.get(0).getAliasesList()).contains("change-room");
         assertThat(help).allMatch(command -> !command.getDescription().isEmpty());
