@@ -69,6 +69,13 @@ public final class SqliteHistoryStore implements HistoryStore {
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     /** The last number of a line stored or handed in, by room key: where a room made again goes on. */
     private final Map<String, Long> lastSeqs = new ConcurrentHashMap<>();
+    /**
+     * Lines the file holds of each room at most, by room key (counted at start, then by what is
+     * written; deleting old lines makes it an overcount): a room is trimmed only once it may hold
+     * {@link #MAX_RUN} lines more than it keeps, so that a trim's cost (a walk of the lines kept) is
+     * paid once per that many lines, not once per write. Confined to the store's thread.
+     */
+    private final Map<String, Long> storedAtMost = new HashMap<>();
     /** The latest lines of rooms that do not exist now, by room key: read at start, left by rooms that went. */
     private final Map<String, List<RoomEvent>> dormant = new ConcurrentHashMap<>();
     private final LongAdder written = new LongAdder();
@@ -92,8 +99,9 @@ public final class SqliteHistoryStore implements HistoryStore {
         this.insert = connection.prepareStatement(StoredEvents.INSERT);
         this.trim = connection.prepareStatement("DELETE FROM events WHERE room_key = ? AND seq <= "
                 + "(SELECT seq FROM events WHERE room_key = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)");
-        this.latest = connection.prepareStatement("SELECT " + StoredEvents.COLUMNS
-                + " FROM events WHERE room_key = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+        // Within the room's last lines kept: a room is trimmed only now and then (see storedAtMost).
+        this.latest = connection.prepareStatement("SELECT " + StoredEvents.COLUMNS + " FROM (SELECT * FROM events"
+                + " WHERE room_key = ? ORDER BY seq DESC LIMIT ?) WHERE seq < ? ORDER BY seq DESC LIMIT ?");
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "history-store");
             t.setDaemon(true);
@@ -128,9 +136,10 @@ public final class SqliteHistoryStore implements HistoryStore {
 
     private void load(int recentLines) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT room_key, max(seq) FROM events GROUP BY room_key")) {
+             ResultSet rows = statement.executeQuery("SELECT room_key, max(seq), count(*) FROM events GROUP BY room_key")) {
             while (rows.next()) {
                 lastSeqs.put(rows.getString(1), rows.getLong(2));
+                storedAtMost.put(rows.getString(1), rows.getLong(3));
             }
         }
         if (recentLines == 0) {
@@ -142,7 +151,8 @@ public final class SqliteHistoryStore implements HistoryStore {
                 + " (PARTITION BY room_key ORDER BY seq DESC) AS newness FROM events) WHERE newness <= ?"
                 + " ORDER BY room_key, seq";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setInt(1, recentLines);
+            // No more than the room keeps: lines past its count may still be in the file (see storedAtMost).
+            select.setInt(1, Math.min(recentLines, retention.linesPerRoom()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     RoomEvent event = StoredEvents.read(rows, 1);
@@ -205,12 +215,16 @@ public final class SqliteHistoryStore implements HistoryStore {
         }, thread);
     }
 
-    /** The primary key (room_key, seq) serves the bound: the read walks back from {@code beforeSeq}. */
+    /**
+     * The last {@code count} lines below {@code beforeSeq} of the room's last lines kept. The primary key
+     * (room_key, seq) serves it: the read walks back from the room's newest line, at most the count kept.
+     */
     private List<RoomEvent> read(String roomKey, int count, long beforeSeq) throws SQLException {
         List<RoomEvent> events = new ArrayList<>(count);
         latest.setString(1, roomKey);
-        latest.setLong(2, beforeSeq);
-        latest.setInt(3, count);
+        latest.setInt(2, retention.linesPerRoom());
+        latest.setLong(3, beforeSeq);
+        latest.setInt(4, count);
         try (ResultSet rows = latest.executeQuery()) {
             while (rows.next()) {
                 RoomEvent event = StoredEvents.read(rows, 0);
@@ -239,23 +253,33 @@ public final class SqliteHistoryStore implements HistoryStore {
         }
     }
 
-    /** Writes {@code run} in one transaction, then trims each of its rooms to the retention's count. */
+    /**
+     * Writes {@code run} in one transaction, trimming to the retention's count each of its rooms
+     * that may now hold a run's worth more than that.
+     */
     private void write(List<Line> run) {
         try {
-            Set<String> rooms = new HashSet<>();
+            Map<String, Long> counts = new HashMap<>();
             for (Line line : run) {
                 StoredEvents.bind(insert, line.roomKey(), line.event());
                 insert.addBatch();
-                rooms.add(line.roomKey());
+                counts.merge(line.roomKey(), 1L, Long::sum);
             }
             insert.executeBatch();
-            for (String room : rooms) {
-                trim.setString(1, room);
-                trim.setString(2, room);
-                trim.setInt(3, retention.linesPerRoom());
-                trim.executeUpdate();
+            Set<String> trimmed = new HashSet<>();
+            for (Map.Entry<String, Long> room : counts.entrySet()) {
+                long atMost = storedAtMost.getOrDefault(room.getKey(), 0L) + room.getValue();
+                if (atMost > (long) retention.linesPerRoom() + MAX_RUN) {
+                    trim.setString(1, room.getKey());
+                    trim.setString(2, room.getKey());
+                    trim.setInt(3, retention.linesPerRoom());
+                    trim.executeUpdate();
+                    trimmed.add(room.getKey());
+                }
             }
             connection.commit();
+            counts.forEach((room, added) -> storedAtMost.merge(room, added, Long::sum));
+            trimmed.forEach(room -> storedAtMost.put(room, (long) retention.linesPerRoom()));
             written.add(run.size());
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();

@@ -162,6 +162,31 @@ class SqliteHistoryStoreTest {
     }
 
     @Test
+    void aBusyRoomIsTrimmedOncePerRunsWorthOfLinesAndTheFileStaysWithinItsCountPlusThat() throws Exception {
+        Path file = dir.resolve("h.db");
+        int keep = 10;
+        int lines = 5 * SqliteHistoryStore.MAX_RUN;
+        try (SqliteHistoryStore store = open(file, new Retention(keep, Duration.ofDays(7)), 20)) {
+            for (int seq = 1; seq <= lines; seq++) {
+                store.append("games", said("games", seq, DAY_ONE, "g" + seq));
+                if (seq % 100 == 0) {
+                    // Readers see the count kept, trimmed or not yet; and this writes what waits.
+                    assertThat(recent(store, "games", 50)).hasSize(keep).last().extracting(SqliteHistoryStoreTest::text)
+                            .isEqualTo("g" + seq);
+                }
+            }
+            recent(store, "games", 1);
+            assertThat(store.written()).isEqualTo(lines);
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = raw.createStatement();
+             java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM events")) {
+            count.next();
+            assertThat(count.getLong(1)).isBetween((long) keep, (long) keep + SqliteHistoryStore.MAX_RUN);
+        }
+    }
+
+    @Test
     void eachRoomKeepsItsLastLinesUpToTheCount() throws Exception {
         Path file = dir.resolve("h.db");
         try (SqliteHistoryStore store = open(file, new Retention(3, Duration.ofDays(7)), 20)) {

@@ -86,7 +86,9 @@ class SlowConsumerEndToEndTest {
         private void sendAtRate(LineClient sender, CountDownLatch allSent) {
             AtomicInteger seq = new AtomicInteger();
             AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-            task.set(senders.scheduleAtFixedRate(() -> {
+            // With a fixed delay, not a fixed rate: a sender thread held up on a busy machine must not catch
+            // up in a burst, which the server's flood rule (100 a second) would partly drop.
+            task.set(senders.scheduleWithFixedDelay(() -> {
                 int next = seq.getAndIncrement();
                 if (next >= LINES_EACH) {
                     return;
