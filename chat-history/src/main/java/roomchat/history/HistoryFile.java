@@ -45,7 +45,6 @@ final class HistoryFile {
               extra    TEXT,
               PRIMARY KEY (room_key, seq)
             ) WITHOUT ROWID""";
-    private static final String AGE_INDEX = "CREATE INDEX events_by_age ON events (at_ms)";
 
     private HistoryFile() {
     }
@@ -85,8 +84,9 @@ final class HistoryFile {
             int version = Integer.parseInt(single(statement, "PRAGMA user_version"));
             int tables = Integer.parseInt(single(statement, "SELECT count(*) FROM sqlite_master"));
             if (applicationId == 0 && version == 0 && tables == 0) {
+                // One b-tree, no index by age: every line is inserted and, in time, deleted, and a second
+                // tree would double both. A room's lines are old in seq order, which is what pruning walks.
                 statement.execute(SCHEMA);
-                statement.execute(AGE_INDEX);
                 statement.execute("PRAGMA application_id = " + APPLICATION_ID);
                 statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             } else if (applicationId != APPLICATION_ID) {

@@ -288,11 +288,29 @@ public final class SqliteHistoryStore implements HistoryStore {
         }
     }
 
-    /** Deletes the lines older than the retention's age. On the store's thread, or before it starts. */
+    /**
+     * Deletes the lines older than the retention's age. A room's lines grow older with their seq, so
+     * each room's are walked in the primary key's order from its oldest, up to its first line young
+     * enough: the walk costs what it deletes, and no index by age is kept. On the store's thread, or
+     * before it starts.
+     */
     void pruneByAge() throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events WHERE at_ms < ?")) {
-            delete.setLong(1, clock.instant().minus(retention.maxAge()).toEpochMilli());
-            delete.executeUpdate();
+        List<String> rooms = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet keys = statement.executeQuery("SELECT DISTINCT room_key FROM events")) {
+            while (keys.next()) {
+                rooms.add(keys.getString(1));
+            }
+        }
+        long oldest = clock.instant().minus(retention.maxAge()).toEpochMilli();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events WHERE room_key = ?1 AND seq <"
+                + " coalesce((SELECT seq FROM events WHERE room_key = ?1 AND at_ms >= ?2 ORDER BY seq LIMIT 1),"
+                + " (SELECT max(seq) + 1 FROM events WHERE room_key = ?1))")) {
+            for (String room : rooms) {
+                delete.setString(1, room);
+                delete.setLong(2, oldest);
+                delete.executeUpdate();
+            }
         }
         connection.commit();
     }
