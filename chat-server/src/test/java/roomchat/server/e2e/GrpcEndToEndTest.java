@@ -31,10 +31,7 @@ class GrpcEndToEndTest {
     }
 
     private GrpcClient namedBot(String name) throws InterruptedException {
-        bot = GrpcClient.connect(server.server().grpcAddress());
-        bot.await(ServerEvent::hasNamePrompt);
-        bot.send(ClientMessage.newBuilder().setName(name).build());
-        bot.await(event -> event.hasNamed() && event.getNamed().getName().equals(name));
+        bot = GrpcClient.login(server.server().grpcAddress(), name);
         return bot;
     }
 
