@@ -350,6 +350,11 @@ public final class SqliteHistoryStore implements HistoryStore {
         return written.sum();
     }
 
+    /** Runs {@code task} on the store's thread, after what was handed to it before: for tests, to hold the writer. */
+    CompletableFuture<Void> onStoreThread(Runnable task) {
+        return CompletableFuture.runAsync(task, thread);
+    }
+
     /** Lines dropped from the store so far (never from delivery): the queue was full, or a write failed. */
     public long dropped() {
         return dropped.sum();

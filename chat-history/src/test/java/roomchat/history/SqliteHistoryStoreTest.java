@@ -187,6 +187,30 @@ class SqliteHistoryStoreTest {
     }
 
     @Test
+    void aWriterThatFallsBehindDropsTheOldestWaitingLinesFromTheStoreAndCountsThem() throws Exception {
+        java.util.concurrent.CountDownLatch disk = new java.util.concurrent.CountDownLatch(1);
+        try (SqliteHistoryStore store = SqliteHistoryStore.open(dir.resolve("h.db"), WEEK, 20, 4, clock)) {
+            // The writer is held as a slow disk would hold it; the chat goes on saying lines.
+            java.util.concurrent.CompletableFuture<Void> held = store.onStoreThread(() -> {
+                try {
+                    disk.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            for (int seq = 1; seq <= 10; seq++) {
+                store.append("games", said("games", seq, DAY_ONE, "g" + seq));
+            }
+            assertThat(store.dropped()).isEqualTo(6);
+            disk.countDown();
+            held.get(10, TimeUnit.SECONDS);
+            assertThat(texts(recent(store, "games", 50))).containsExactly("g7", "g8", "g9", "g10");
+            assertThat(store.written()).isEqualTo(4);
+            assertThat(store.resume("games").lastSeq()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void eachRoomKeepsItsLastLinesUpToTheCount() throws Exception {
         Path file = dir.resolve("h.db");
         try (SqliteHistoryStore store = open(file, new Retention(3, Duration.ofDays(7)), 20)) {
